@@ -1,0 +1,68 @@
+package org.core20monitor.flink;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.util.ParameterTool;
+import org.core20monitor.core.generator.GeneratorConfig;
+import org.core20monitor.core.generator.GenerateEvents;
+import org.core20monitor.core.reference.ImdEdition;
+
+/**
+ * The job's settings, from command-line arguments with environment variables as fallbacks
+ * (argument {@code --redis} or {@code REDIS_URL}, and so on), so nothing needs editing to deploy.
+ */
+public record JobOptions(
+        String source,
+        String input,
+        Duration watchInterval,
+        String redisUrl,
+        ImdEdition imdEdition,
+        String imdFile,
+        long checkpointIntervalMillis,
+        String checkpointDir,
+        long emitIntervalMillis,
+        long allowedLatenessMillis,
+        boolean live,
+        double liveEventsPerSecond,
+        GeneratorConfig generator) implements Serializable {
+
+    public static JobOptions from(String[] args, Map<String, String> env) {
+        ParameterTool p = ParameterTool.fromArgs(args);
+        String source = option(p, env, "source", "CORE20_SOURCE", "generator");
+        if (!source.equals("generator") && !source.equals("files")) {
+            throw new IllegalArgumentException("--source must be generator or files, was " + source);
+        }
+        String input = option(p, env, "input", "CORE20_INPUT", null);
+        if (source.equals("files") && input == null) {
+            throw new IllegalArgumentException("--input (a file or directory) is required with --source files");
+        }
+        String watch = option(p, env, "watch", "CORE20_WATCH", null);
+        ImdEdition edition = ImdEdition.parse(option(p, env, "imd", "IMD_EDITION", "2025"));
+        Map<String, String> generatorOptions = new java.util.HashMap<>(p.toMap());
+        generatorOptions.put("imd", edition.name());
+        return new JobOptions(
+                source,
+                input,
+                watch == null ? null : Duration.ofMillis(Long.parseLong(watch)),
+                option(p, env, "redis", "REDIS_URL", "redis://127.0.0.1:6379"),
+                edition,
+                option(p, env, "imd-file", "IMD_FILE", null),
+                Long.parseLong(option(p, env, "checkpoint-interval", "CHECKPOINT_INTERVAL_MS", "10000")),
+                option(p, env, "checkpoint-dir", "CHECKPOINT_DIR", null),
+                Long.parseLong(option(p, env, "emit-interval", "EMIT_INTERVAL_MS", "1000")),
+                Duration.ofDays(Long.parseLong(option(p, env, "allowed-lateness-days", "ALLOWED_LATENESS_DAYS", "7")))
+                        .toMillis(),
+                Boolean.parseBoolean(option(p, env, "live", "CORE20_LIVE", "true")),
+                Double.parseDouble(option(p, env, "live-rate", "CORE20_LIVE_RATE", "5")),
+                source.equals("generator") ? GenerateEvents.config(generatorOptions) : null);
+    }
+
+    private static String option(ParameterTool p, Map<String, String> env, String arg, String var, String fallback) {
+        if (p.has(arg)) {
+            return p.get(arg);
+        }
+        String value = env.get(var);
+        return value != null && !value.isBlank() ? value : fallback;
+    }
+}

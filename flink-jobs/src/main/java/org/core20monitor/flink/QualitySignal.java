@@ -1,0 +1,13 @@
+package org.core20monitor.flink;
+
+/** One record's contribution to a data-quality counter (accepted, duplicate, rejected:{reason}). */
+public record QualitySignal(String counter, long eventTimeMillis) {
+
+    public static final String ACCEPTED = "accepted";
+    public static final String DUPLICATE = "duplicate";
+    public static final String REJECTED = "rejected";
+
+    public static QualitySignal rejected(String reason) {
+        return new QualitySignal(REJECTED + ":" + reason, Long.MIN_VALUE);
+    }
+}

@@ -1,0 +1,288 @@
+package org.core20monitor.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.core20monitor.core.generator.GeneratorConfig;
+import org.core20monitor.core.generator.SyntheticEventGenerator;
+import org.core20monitor.core.reference.ImdEdition;
+import org.core20monitor.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs a known file through the whole job on a MiniCluster at parallelism 2 into a real Redis, and
+ * checks every view against counts computed here another way: plain loops over the file, with the
+ * IMD deciles read straight from the reference CSV.
+ */
+class OutpatientMetricsJobIntegrationTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestRedis redis;
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.start();
+        client = RedisClient.create(redis.url());
+        connection = client.connect();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        connection.close();
+        client.shutdown();
+        redis.close();
+    }
+
+    @Test
+    void everyViewMatchesIndependentCountsAndBadLinesAreDeadLettered() throws Exception {
+        RedisCommands<String, String> redisCommands = connection.sync();
+        redisCommands.flushall();
+
+        List<String> lines = new ArrayList<>(history());
+        // Repeats of real events (counted once) and malformed lines at known places.
+        lines.add(lines.get(10));
+        lines.add(lines.get(11));
+        lines.add(lines.get(500));
+        Map<Integer, String> bad = new HashMap<>();
+        bad.put(lines.size() + 1, "record:json");
+        lines.add("{\"event_id\":\"x1\",\"event_type\":");
+        bad.put(lines.size() + 1, "icb:missing");
+        lines.add(lines.get(20).replaceFirst("\"icb\":\"[A-Z0-9]+\",", ""));
+        bad.put(lines.size() + 1, "specialty:code");
+        lines.add(lines.get(21).replace("\"event_id\":\"", "\"event_id\":\"bad-").replaceFirst("\"specialty\":\"[0-9]+\"", "\"specialty\":\"DERM\""));
+        bad.put(lines.size() + 1, "event_time:format");
+        lines.add(lines.get(22).replace("\"event_id\":\"", "\"event_id\":\"bad-").replaceFirst("\"event_time\":\"[^\"]+\"", "\"event_time\":\"03/10/2026 09:20\""));
+        bad.put(lines.size() + 1, "ethnicity:code");
+        lines.add(lines.get(23).replace("\"event_id\":\"", "\"event_id\":\"bad-").replaceFirst(",\"ethnicity\":\"[^\"]+\"", "")
+                .replaceFirst("\"icb\"", "\"ethnicity\":\"Q\",\"icb\""));
+        bad.put(lines.size() + 1, "record:empty");
+        lines.add("");
+        lines.addAll(lines.subList(0, 3).stream().map(l -> l.replace("\"event_id\":\"", "\"event_id\":\"extra-")).toList());
+        Path file = dir.resolve("events.jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        String url = redis.url();
+        JobOptions options = JobOptions.from(new String[] {"--source", "files", "--input", file.toString(),
+                "--redis", url, "--emit-interval", "50"}, Map.of());
+        OutpatientMetricsJob job = new OutpatientMetricsJob(options);
+        job.build(job.source(env), OutpatientMetricsJob.redisSink(url));
+        env.execute("integration-test");
+
+        Expected expected = Expected.count(lines);
+
+        // Every view the independent count expects is in Redis with the same numbers, and no others.
+        Set<String> viewKeys = new HashSet<>(redisCommands.keys("core20:view:*"));
+        assertThat(viewKeys).isEqualTo(expected.viewKeys());
+        for (String key : viewKeys) {
+            JsonNode view = JSON.readTree(redisCommands.get(key));
+            String[] k = key.split(":");
+            String metric = k[2];
+            String period = k[3];
+            String scope = k[4];
+            String breakdown = k[5];
+            assertThat(view.get("metric").asText()).isEqualTo(metric);
+            assertThat(view.get("period").asText()).isEqualTo(period);
+            assertThat(view.get("breakdown").asText()).isEqualTo(breakdown);
+            assertThat(view.get("provisional").asBoolean()).as("bounded input closes every month").isFalse();
+            long[] overall = expected.get(metric, period, scope, "none", "all");
+            assertCounts(key + " overall", view.get("overall"), overall);
+            if (!breakdown.equals("none")) {
+                for (JsonNode group : view.get("groups")) {
+                    long[] counts = expected.get(metric, period, scope, breakdown, group.get("group").asText());
+                    assertCounts(key + " " + group.get("group").asText(), group, counts);
+                }
+            }
+        }
+
+        Map<String, String> quality = redisCommands.hgetall("core20:quality");
+        assertThat(quality.get("accepted")).isEqualTo(String.valueOf(expected.accepted));
+        assertThat(quality.get("duplicate")).isEqualTo("3");
+        Map<String, Long> rejectedByReason = new HashMap<>();
+        bad.values().forEach(r -> rejectedByReason.merge(r, 1L, Long::sum));
+        rejectedByReason.forEach((reason, n) -> assertThat(quality.get("rejected:" + reason)).as(reason).isEqualTo(String.valueOf(n)));
+
+        Map<String, String> deadLetters = redisCommands.hgetall("core20:deadletter");
+        assertThat(deadLetters).hasSize(bad.size());
+        bad.forEach((lineNumber, reason) -> {
+            String letter = deadLetters.get(file.toUri().getPath().replaceFirst("^/+", "/") + "#" + lineNumber);
+            String entry = letter != null ? letter : deadLetters.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("events.jsonl#" + lineNumber)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            assertThat(entry).as("dead letter for line " + lineNumber).isNotNull().contains("\"reason\":\"" + reason + "\"");
+        });
+    }
+
+    private static void assertCounts(String what, JsonNode figures, long[] expected) {
+        long num = expected == null ? 0 : expected[0];
+        long den = expected == null ? 0 : expected[1];
+        assertThat(figures.get("numerator").asLong()).as(what + " numerator").isEqualTo(num);
+        assertThat(figures.get("denominator").asLong()).as(what + " denominator").isEqualTo(den);
+        if (den > 0) {
+            assertThat(figures.get("value").asDouble()).as(what + " value").isCloseTo(100.0 * num / den, within(1e-9));
+            assertThat(figures.get("lower").asDouble()).isLessThanOrEqualTo(figures.get("value").asDouble());
+            assertThat(figures.get("upper").asDouble()).isGreaterThanOrEqualTo(figures.get("value").asDouble());
+        } else {
+            assertThat(figures.get("value").isNull()).as(what + " value with no denominator").isTrue();
+        }
+    }
+
+    private static List<String> history() {
+        GeneratorConfig config = new GeneratorConfig(7, List.of("QWE", "QHL"), ImdEdition.IMD2025,
+                Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-05-01T00:00:00Z").toEpochMilli(),
+                150, 0, 0);
+        SyntheticEventGenerator generator = new SyntheticEventGenerator(config);
+        List<String> lines = new ArrayList<>();
+        for (SyntheticEventGenerator.Line line; (line = generator.nextHistory()) != null; ) {
+            lines.add(line.json());
+        }
+        return lines;
+    }
+
+    /** The expected counts, by plain loops over the lines. */
+    static final class Expected {
+        final Map<String, long[]> counts = new HashMap<>();
+        final Set<String> cells = new HashSet<>();
+        long accepted;
+
+        static Expected count(List<String> lines) throws IOException {
+            Map<String, Integer> deciles = deciles();
+            Expected e = new Expected();
+            Set<String> seen = new HashSet<>();
+            for (String line : lines) {
+                JsonNode r;
+                try {
+                    r = JSON.readTree(line);
+                } catch (IOException notJson) {
+                    continue;
+                }
+                if (r == null || !r.isObject() || !r.has("icb") || !r.get("specialty").asText().matches("\\d{3}")
+                        || !r.get("event_time").asText().endsWith("Z") || r.has("ethnicity") && r.get("ethnicity").asText().equals("Q")) {
+                    continue;
+                }
+                if (!seen.add(r.get("event_id").asText())) {
+                    continue;
+                }
+                e.accepted++;
+                if (!r.get("event_type").asText().equals("ATTENDANCE")) {
+                    continue;
+                }
+                String attendance = r.get("attendance").asText();
+                boolean attended = attendance.equals("ATTENDED");
+                boolean dna = attendance.equals("DNA");
+                if (!attended && !dna) {
+                    continue;
+                }
+                String outcome = attended ? r.get("outcome").asText() : "";
+                String period = Instant.parse(r.get("event_time").asText()).atZone(ZoneId.of("Europe/London"))
+                        .toLocalDate().toString().substring(0, 7);
+                Integer decile = deciles.get(r.get("lsoa").asText());
+                String quintile = decile == null ? "unknown" : String.valueOf((decile + 1) / 2);
+                String ethnicity = ethnicityGroup(r.has("ethnicity") ? r.get("ethnicity").asText() : null);
+                for (String scope : List.of("*.*.*.*", r.get("icb").asText() + ".*.*.*")) {
+                    e.cells.add(period + ":" + scope);
+                    for (String[] g : new String[][] {{"none", "all"}, {"imd_quintile", quintile}, {"ethnicity_group", ethnicity}}) {
+                        e.add("pifu_rate", period, scope, g, attended && outcome.equals("PIFU"), attended);
+                        e.add("discharge_rate", period, scope, g, attended && outcome.equals("DISCHARGED"), attended);
+                        e.add("dna_rate", period, scope, g, dna, true);
+                    }
+                }
+            }
+            return e;
+        }
+
+        void add(String metric, String period, String scope, String[] group, boolean num, boolean den) {
+            long[] c = counts.computeIfAbsent(String.join("|", metric, period, scope, group[0], group[1]), k -> new long[2]);
+            c[0] += num ? 1 : 0;
+            c[1] += den ? 1 : 0;
+        }
+
+        long[] get(String metric, String period, String scope, String breakdown, String group) {
+            return counts.get(String.join("|", metric, period, scope, breakdown, group));
+        }
+
+        Set<String> viewKeys() {
+            Set<String> keys = new HashSet<>();
+            for (String cell : cells) {
+                for (String metric : List.of("pifu_rate", "discharge_rate", "dna_rate")) {
+                    for (String breakdown : List.of("none", "imd_quintile", "ethnicity_group")) {
+                        String[] c = cell.split(":");
+                        keys.add("core20:view:" + metric + ":" + c[0] + ":" + c[1] + ":" + breakdown);
+                    }
+                }
+            }
+            return keys;
+        }
+
+        static String ethnicityGroup(String code) {
+            if (code == null) {
+                return "unknown";
+            }
+            if ("ABC".contains(code) && code.length() == 1) {
+                return "white";
+            }
+            if ("DEFG".contains(code) && code.length() == 1) {
+                return "mixed";
+            }
+            if ("HJKL".contains(code) && code.length() == 1) {
+                return "asian";
+            }
+            if ("MNP".contains(code) && code.length() == 1) {
+                return "black";
+            }
+            if ("RS".contains(code) && code.length() == 1) {
+                return "other";
+            }
+            return "unknown";
+        }
+
+        static Map<String, Integer> deciles() throws IOException {
+            Path csv = Path.of("../../shared/data/imd2025_lsoa21.csv");
+            if (!Files.exists(csv)) {
+                csv = Path.of("../src/main/resources/imd/imd2025_lsoa21.csv");
+            }
+            Map<String, Integer> deciles = new HashMap<>();
+            for (String line : Files.readAllLines(csv)) {
+                String[] cells = line.split(",");
+                if (!cells[0].equals("lsoa21_code")) {
+                    deciles.put(cells[0], Integer.parseInt(cells[2]));
+                }
+            }
+            return deciles;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.core20monitor.core.metric;
+
+import java.io.Serializable;
+
+/** The patient characteristics an event is broken down by, after reference-data lookups. */
+public record EventProfile(Integer imdDecile, String ethnicity, String sex, Integer age) implements Serializable {}
