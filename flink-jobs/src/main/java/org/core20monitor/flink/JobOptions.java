@@ -1,6 +1,7 @@
 package org.core20monitor.flink;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.util.ParameterTool;
@@ -41,6 +42,9 @@ public record JobOptions(
         ImdEdition edition = ImdEdition.parse(option(p, env, "imd", "IMD_EDITION", "2025"));
         Map<String, String> generatorOptions = new java.util.HashMap<>(p.toMap());
         generatorOptions.put("imd", edition.name());
+        // A streamed feed, like a real one, carries the odd malformed or repeated record.
+        generatorOptions.putIfAbsent("bad-rate", "0.0005");
+        generatorOptions.putIfAbsent("duplicate-rate", "0.002");
         return new JobOptions(
                 source,
                 input,
@@ -49,7 +53,8 @@ public record JobOptions(
                 edition,
                 option(p, env, "imd-file", "IMD_FILE", null),
                 Long.parseLong(option(p, env, "checkpoint-interval", "CHECKPOINT_INTERVAL_MS", "10000")),
-                option(p, env, "checkpoint-dir", "CHECKPOINT_DIR", null),
+                option(p, env, "checkpoint-dir", "CHECKPOINT_DIR",
+                        Path.of(System.getProperty("java.io.tmpdir"), "core20-checkpoints").toUri().toString()),
                 Long.parseLong(option(p, env, "emit-interval", "EMIT_INTERVAL_MS", "1000")),
                 Duration.ofDays(Long.parseLong(option(p, env, "allowed-lateness-days", "ALLOWED_LATENESS_DAYS", "7")))
                         .toMillis(),

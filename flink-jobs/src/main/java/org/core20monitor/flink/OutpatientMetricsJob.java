@@ -38,9 +38,8 @@ public final class OutpatientMetricsJob {
     public static void main(String[] args) throws Exception {
         JobOptions options = JobOptions.from(args, System.getenv());
         Configuration config = new Configuration();
-        if (options.checkpointDir() != null) {
-            config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir());
-        }
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.enableCheckpointing(options.checkpointIntervalMillis());
 

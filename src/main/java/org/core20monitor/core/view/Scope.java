@@ -1,5 +1,6 @@
 package org.core20monitor.core.view;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ public record Scope(String icb, String provider, String specialty, String area) 
     }
 
     /** "QWE.*.*.*" for an ICB, "*.*.*.*" for England. */
+    @JsonIgnore
     public String id() {
         return part(icb) + "." + part(provider) + "." + part(specialty) + "." + part(area);
     }
@@ -32,6 +34,7 @@ public record Scope(String icb, String provider, String specialty, String area) 
         return new Scope(unpart(p[0]), unpart(p[1]), unpart(p[2]), unpart(p[3]));
     }
 
+    @JsonIgnore
     public boolean isEngland() {
         return icb == null && provider == null && specialty == null && area == null;
     }

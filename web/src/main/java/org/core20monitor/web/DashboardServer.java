@@ -1,0 +1,152 @@
+package org.core20monitor.web;
+
+import io.lettuce.core.RedisClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import org.core20monitor.core.metric.MetricCatalogue;
+import org.core20monitor.core.view.ViewJson;
+
+/**
+ * The web server: the REST API and live push over Redis, and the static dashboard. Everything that
+ * carries a figure goes through {@link PublicFigures}.
+ */
+public final class DashboardServer extends VerticleBase {
+
+    private final ServerConfig config;
+    private RedisClient client;
+    private ViewStore store;
+    private UpdateBroadcaster broadcaster;
+    private HttpServer server;
+
+    public DashboardServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Future<?> start() {
+        client = RedisClient.create(config.redisUrl());
+        return vertx.executeBlocking(() -> {
+                    store = new ViewStore(client, context);
+                    broadcaster = new UpdateBroadcaster(client, store, context);
+                    return null;
+                })
+                .compose(v -> broadcaster.listen())
+                .compose(v -> {
+                    vertx.setPeriodic(config.heartbeatMillis(), id -> broadcaster.heartbeat());
+                    return vertx.createHttpServer().requestHandler(router()).listen(config.port(), config.host());
+                })
+                .onSuccess(s -> server = s);
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
+        router.get("/ready").handler(this::ready);
+        router.get("/api/catalogue").handler(ctx -> json(ctx, 200, Map.of(
+                "metrics", MetricCatalogue.metrics(), "breakdowns", MetricCatalogue.breakdowns())));
+        router.get("/api/meta").handler(this::meta);
+        router.get("/api/views").handler(this::views);
+        router.get("/api/quality").handler(ctx -> store.quality()
+                .onSuccess(q -> ctx.response().putHeader("Content-Type", "application/json")
+                        .end(PublicFigures.quality(q)))
+                .onFailure(ctx::fail));
+        router.get("/api/stream").handler(this::stream);
+        router.route("/api/*").handler(ctx -> json(ctx, 404, Map.of("error", "no such endpoint: " + ctx.request().path())));
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() instanceof ViewQuery.BadParameter bad) {
+                json(ctx, 400, Map.of("error", bad.getMessage()));
+            } else if (ctx.statusCode() == 404) {
+                json(ctx, 404, Map.of("error", "not found"));
+            } else {
+                json(ctx, 500, Map.of("error", "internal error"));
+            }
+        });
+        return router;
+    }
+
+    private void ready(RoutingContext ctx) {
+        store.ping().compose(pong -> store.quality())
+                .onSuccess(q -> json(ctx, 200, Map.of("status", "READY", "redis", "UP",
+                        "last_event_time", String.valueOf(q.get("last_event_time")))))
+                .onFailure(e -> json(ctx, 503, Map.of("status", "NOT_READY", "redis", "DOWN")));
+    }
+
+    private void meta(RoutingContext ctx) {
+        Future.all(store.periods(), store.icbs()).onSuccess(all -> {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("periods", all.resultAt(0));
+            meta.put("icbs", all.resultAt(1));
+            meta.put("metrics", MetricCatalogue.metrics());
+            meta.put("breakdowns", MetricCatalogue.breakdowns().stream().filter(b -> !"none".equals(b.get("id"))).toList());
+            json(ctx, 200, meta);
+        }).onFailure(ctx::fail);
+    }
+
+    private void views(RoutingContext ctx) {
+        store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest))
+                .compose(query -> {
+                    if (query.metrics().size() != 1) {
+                        throw new ViewQuery.BadParameter("ask for one metric at a time");
+                    }
+                    return store.view(query.keys().get(0));
+                })
+                .onSuccess(json -> {
+                    if (json == null) {
+                        json(ctx, 404, Map.of("error", "no data yet for this metric, period and scope"));
+                    } else {
+                        ctx.response().putHeader("Content-Type", "application/json").end(PublicFigures.view(json));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void stream(RoutingContext ctx) {
+        store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest))
+                .compose(query -> {
+                    ctx.response().setChunked(true)
+                            .putHeader("Content-Type", "text/event-stream")
+                            .putHeader("Cache-Control", "no-cache")
+                            .putHeader("X-Accel-Buffering", "no");
+                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(),
+                            new LinkedHashSet<>(query.keys())));
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static void json(RoutingContext ctx, int status, Object body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(ViewJson.mapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (broadcaster != null) {
+            broadcaster.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        return vertx.executeBlocking(() -> {
+            client.shutdown();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package org.core20monitor.web;
+
+import io.vertx.core.Vertx;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import redis.embedded.RedisServer;
+
+/**
+ * Everything on one machine with nothing installed but a JDK: a Redis server (embedded, unless
+ * REDIS_URL points at one), the Flink job in its own JVM on a local MiniCluster fed by the synthetic
+ * generator (a year of history, then live events), and the dashboard server. Ctrl-C stops all three.
+ *
+ * <p>The job runs from the same jar that is submitted to a Flink cluster, with Flink's own jars
+ * (copied to flink-jobs/target/flink-lib by the build) on its classpath, as a cluster would provide.
+ */
+final class EmbeddedDemo {
+
+    private EmbeddedDemo() {}
+
+    static void run(String[] jobArgs) throws Exception {
+        Map<String, String> env = System.getenv();
+        ServerConfig config = ServerConfig.fromEnvironment(env);
+        Path jobJar = Path.of(env.getOrDefault("CORE20_JOB_JAR", "flink-jobs/target/core20-flink-jobs.jar"));
+        Path flinkLib = Path.of(env.getOrDefault("CORE20_FLINK_LIB", "flink-jobs/target/flink-lib"));
+        if (!Files.isRegularFile(jobJar) || !Files.isDirectory(flinkLib)) {
+            throw new IllegalStateException("cannot find the job jar " + jobJar.toAbsolutePath() + " and " + flinkLib
+                    + ": run from the project root after `mvn package`, or set CORE20_JOB_JAR and CORE20_FLINK_LIB");
+        }
+
+        RedisServer redis = null;
+        String redisUrl = env.get("REDIS_URL");
+        if (redisUrl == null) {
+            int port = freePort();
+            redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            redis.start();
+            redisUrl = "redis://127.0.0.1:" + port;
+            System.out.println("Started an embedded Redis on " + redisUrl);
+        }
+
+        Process job = startJob(jobJar, flinkLib, redisUrl, jobArgs);
+        Vertx vertx = Vertx.vertx();
+        RedisServer startedRedis = redis;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(job, vertx, startedRedis), "core20-demo-stop"));
+
+        vertx.deployVerticle(new DashboardServer(config.withRedis(redisUrl))).await();
+        System.out.println("Core20 Monitor dashboard: http://localhost:" + config.port()
+                + "  (the job is replaying a year of history, then live events; Ctrl-C stops everything)");
+        int exit = job.waitFor();
+        System.out.println("The Flink job ended with exit code " + exit + "; the dashboard keeps serving what it wrote.");
+        Thread.currentThread().join();
+    }
+
+    private static Process startJob(Path jobJar, Path flinkLib, String redisUrl, String[] jobArgs) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", jobJar + File.pathSeparator + flinkLib + File.separator + "*",
+                "org.core20monitor.flink.OutpatientMetricsJob",
+                "--redis", redisUrl));
+        command.addAll(List.of(jobArgs));
+        return new ProcessBuilder(command).inheritIO().start();
+    }
+
+    private static void stop(Process job, Vertx vertx, RedisServer redis) {
+        job.descendants().forEach(ProcessHandle::destroy);
+        job.destroy();
+        try {
+            if (!job.waitFor(10, TimeUnit.SECONDS)) {
+                job.destroyForcibly();
+            }
+            vertx.close().await(10, TimeUnit.SECONDS);
+            if (redis != null) {
+                redis.stop();
+            }
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e.getMessage());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

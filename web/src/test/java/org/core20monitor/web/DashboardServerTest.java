@@ -1,0 +1,235 @@
+package org.core20monitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.core20monitor.core.metric.MetricCounts;
+import org.core20monitor.core.redis.RedisKeys;
+import org.core20monitor.core.view.Scope;
+import org.core20monitor.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The server against a real Redis: the API, disclosure control, and pushes after a write. */
+@ExtendWith(VertxExtension.class)
+class DashboardServerTest {
+
+    private static TestRedis redis;
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+    private RedisCommands<String, String> commands;
+    private DashboardServer server;
+    private WebClient web;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.start();
+        client = RedisClient.create(redis.url());
+        connection = client.connect();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        connection.close();
+        client.shutdown();
+        redis.close();
+    }
+
+    @BeforeEach
+    void deploy(Vertx vertx) {
+        commands = connection.sync();
+        commands.flushall();
+        MetricCounts counts = new MetricCounts();
+        ViewFixtures.attendances(counts, 1, 412, 9);    // quintile 1
+        ViewFixtures.attendances(counts, 3, 5, 1);      // quintile 2: small, suppressed
+        ViewFixtures.attendances(counts, 5, 233, 17);   // quintile 3
+        ViewFixtures.attendances(counts, 8, 301, 26);   // quintile 4
+        ViewFixtures.attendances(counts, 10, 517, 43);  // quintile 5
+        ViewFixtures.store(commands, "2026-10", Scope.icb("QWE"), counts);
+        commands.hset(RedisKeys.QUALITY, Map.of("accepted", "1468", "duplicate", "3", "rejected:icb:missing", "12",
+                "rejected:record:json", "2", "last_event_time", "2026-10-31T16:00:00Z"));
+        server = new DashboardServer(new ServerConfig("127.0.0.1", 0, redis.url(), 60_000));
+        vertx.deployVerticle(server).await();
+        web = WebClient.create(vertx);
+    }
+
+    @AfterEach
+    void close() {
+        web.close();
+    }
+
+    private HttpResponse<Buffer> get(String uri) {
+        return web.get(server.actualPort(), "127.0.0.1", uri).send().await();
+    }
+
+    @Test
+    void servesAViewWithCountsRoundedAndSmallGroupsSuppressed() {
+        HttpResponse<Buffer> response = get("/api/views?metric=pifu_rate&period=2026-10&icb=QWE&by=imd_quintile");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject view = response.bodyAsJsonObject();
+        assertThat(view.getString("metric")).isEqualTo("pifu_rate");
+        assertThat(view.getJsonObject("scope").getString("icb")).isEqualTo("QWE");
+        JsonObject overall = view.getJsonObject("overall");
+        assertThat(overall.getLong("denominator")).isEqualTo(1470L);   // 1,468 rounded to the nearest 5
+        assertThat(overall.getLong("numerator")).isEqualTo(95L);       // 96
+        assertThat(overall.getDouble("value")).isCloseTo(100.0 * 96 / 1468, within(1e-9)); // from unrounded counts
+
+        JsonArray groups = view.getJsonArray("groups");
+        JsonObject q1 = groups.getJsonObject(0);
+        assertThat(q1.getString("group")).isEqualTo("1");
+        assertThat(q1.getLong("denominator")).isEqualTo(410L);
+        JsonObject q4 = groups.getJsonObject(3);
+        assertThat(q4.getLong("denominator")).isEqualTo(300L);
+        assertThat(q4.getLong("numerator")).isEqualTo(25L);
+        assertThat(q4.getDouble("value")).isCloseTo(100.0 * 26 / 301, within(1e-9));
+        assertThat(q4.getBoolean("suppressed")).isFalse();
+        JsonObject q2 = groups.getJsonObject(1);
+        assertThat(q2.getBoolean("suppressed")).isTrue();
+        assertThat(q2.getValue("numerator")).isNull();
+        assertThat(q2.getValue("denominator")).isNull();
+        assertThat(q2.getValue("value")).isNull();
+        // Q2's numerator (1) alone is hidden, so the next smallest numerator, Q1's 9, is hidden too.
+        assertThat(q1.getValue("numerator")).isNull();
+        assertThat(q1.getValue("value")).isNull();
+        assertThat(q1.getBoolean("suppressed")).isTrue();
+        // Likewise Q2's denominator (5): the next smallest denominator, Q3's 233, is hidden.
+        JsonObject q3 = groups.getJsonObject(2);
+        assertThat(q3.getValue("denominator")).isNull();
+        assertThat(q3.getValue("value")).isNull();
+        assertThat(q3.getLong("numerator")).isEqualTo(15L);
+        assertNoSmallOrUnroundedCounts(view);
+    }
+
+    @Test
+    void badParametersAre400sWithAMessage() {
+        for (String query : new String[] {"metric=bogus", "metric=pifu_rate&period=2026-13", "metric=pifu_rate&icb=qw",
+                "metric=pifu_rate&by=postcode", "metric=pifu_rate&provider=RJ7", ""}) {
+            HttpResponse<Buffer> response = get("/api/views?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.bodyAsJsonObject().getString("error")).as(query).isNotBlank();
+        }
+        assertThat(get("/api/views?metric=pifu_rate&period=2026-10&icb=QOP").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void latestPeriodIsTheDefaultAndMetaListsWhatExists() {
+        assertThat(get("/api/views?metric=dna_rate&icb=QWE").bodyAsJsonObject().getString("period")).isEqualTo("2026-10");
+        JsonObject meta = get("/api/meta").bodyAsJsonObject();
+        assertThat(meta.getJsonArray("periods").getList()).containsExactly("2026-10");
+        assertThat(meta.getJsonArray("icbs").getList()).containsExactly("QWE");
+        assertThat(meta.getJsonArray("metrics").size()).isEqualTo(3);
+        assertThat(get("/api/catalogue").bodyAsJsonObject().getJsonArray("metrics").getJsonObject(0).getString("id"))
+                .isEqualTo("pifu_rate");
+    }
+
+    @Test
+    void dataQualityCountsGoThroughDisclosureControl() {
+        JsonObject quality = get("/api/quality").bodyAsJsonObject();
+        assertThat(quality.getLong("accepted")).isEqualTo(1470L);
+        assertThat(quality.getValue("duplicate")).isNull();              // 3
+        assertThat(quality.getLong("rejected")).isEqualTo(15L);          // 14
+        assertThat(quality.getJsonObject("rejected_by_reason").getLong("icb:missing")).isEqualTo(10L);
+        assertThat(quality.getJsonObject("rejected_by_reason").containsKey("record:json")).isTrue();
+        assertThat(quality.getJsonObject("rejected_by_reason").getValue("record:json")).isNull();
+    }
+
+    @Test
+    void healthAndReadiness() {
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> ready = get("/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.bodyAsJsonObject().getString("last_event_time")).isEqualTo("2026-10-31T16:00:00Z");
+    }
+
+    @Test
+    void servesTheDashboardAndChartJs() {
+        assertThat(get("/").bodyAsString()).contains("<html");
+        assertThat(get("/webjars/chart.js/4.5.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pushesTheCurrentViewThenAnUpdateAfterAWrite(Vertx vertx, VertxTestContext test) {
+        HttpClient http = vertx.createHttpClient();
+        StringBuilder received = new StringBuilder();
+        http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
+                        "/api/stream?metric=pifu_rate&period=2026-10&icb=QWE&by=imd_quintile")
+                .compose(req -> req.send())
+                .onComplete(test.succeeding(response -> {
+                    test.verify(() -> assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream"));
+                    response.handler(chunk -> {
+                        received.append(chunk.toString());
+                        String text = received.toString();
+                        if (text.contains("event: ready") && !text.contains("written-after")) {
+                            received.append("written-after");
+                            // A later batch from the job: quintile 5 gains 100 attendances, 40 to PIFU.
+                            vertx.executeBlocking(() -> {
+                                MetricCounts counts = new MetricCounts();
+                                ViewFixtures.attendances(counts, 1, 412, 9);
+                                ViewFixtures.attendances(counts, 3, 5, 1);
+                                ViewFixtures.attendances(counts, 5, 233, 17);
+                                ViewFixtures.attendances(counts, 8, 301, 26);
+                                ViewFixtures.attendances(counts, 10, 617, 83);
+                                ViewFixtures.store(connection.sync(), "2026-10", Scope.icb("QWE"), counts);
+                                return null;
+                            });
+                        }
+                        int after = text.indexOf("written-after");
+                        if (after >= 0) {
+                            String update = text.substring(after);
+                            int data = update.indexOf("event: view\ndata: ");
+                            int end = data < 0 ? -1 : update.indexOf("\n\n", data);
+                            if (end > 0) {
+                                JsonObject view = new JsonObject(update.substring(data + "event: view\ndata: ".length(), end));
+                                test.verify(() -> {
+                                    assertThat(view.getJsonObject("overall").getLong("denominator")).isEqualTo(1570L);
+                                    JsonObject q5 = view.getJsonArray("groups").getJsonObject(4);
+                                    assertThat(q5.getLong("numerator")).isEqualTo(85L);
+                                    assertThat(q5.getDouble("value")).isCloseTo(100.0 * 83 / 617, within(1e-9));
+                                    assertNoSmallOrUnroundedCounts(view);
+                                });
+                                test.completeNow();
+                            }
+                        }
+                    });
+                }));
+        assertThat(received).isNotNull();
+        try {
+            assertThat(test.awaitCompletion(20, TimeUnit.SECONDS)).as("update pushed").isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void assertNoSmallOrUnroundedCounts(JsonObject view) {
+        JsonArray all = view.getJsonArray("groups").copy().add(view.getJsonObject("overall"));
+        for (int i = 0; i < all.size(); i++) {
+            JsonObject g = all.getJsonObject(i);
+            for (String field : new String[] {"numerator", "denominator"}) {
+                Long n = g.getLong(field);
+                if (n != null) {
+                    assertThat(n % 5).as(field + " of " + g.getString("group") + " rounded to 5").isZero();
+                    assertThat(n == 0 || n >= 8).as(field + " not 1–7").isTrue();
+                }
+            }
+        }
+    }
+}
