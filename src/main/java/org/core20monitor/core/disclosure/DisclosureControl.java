@@ -51,26 +51,18 @@ public final class DisclosureControl {
     }
 
     private static void secondary(List<Hidden> groups, boolean numerator) {
-        long hidden = groups.stream().filter(h -> numerator ? h.hideNumerator : h.hideDenominator).count();
-        if (hidden != 1) {
+        if (groups.stream().filter(h -> h.hides(numerator)).count() != 1) {
             return;
         }
         Hidden next = null;
         for (Hidden h : groups) {
-            boolean alreadyHidden = numerator ? h.hideNumerator : h.hideDenominator;
-            long count = numerator ? h.source.numerator() : h.source.denominator();
-            if (!alreadyHidden && count > 0
-                    && (next == null || count < (numerator ? next.source.numerator() : next.source.denominator()))) {
+            if (!h.hides(numerator) && h.countOf(numerator) > 0
+                    && (next == null || h.countOf(numerator) < next.countOf(numerator))) {
                 next = h;
             }
         }
         if (next != null) {
-            if (numerator) {
-                next.hideNumerator = true;
-            } else {
-                next.hideDenominator = true;
-            }
-            next.hideValue = true;
+            next.hide(numerator);
         }
     }
 
@@ -87,16 +79,35 @@ public final class DisclosureControl {
 
         static Hidden primary(GroupValue g) {
             Hidden h = new Hidden(g);
-            h.hideNumerator = g.numerator() != null && isSmall(g.numerator());
-            h.hideDenominator = g.denominator() != null && isSmall(g.denominator());
-            h.hideValue = h.hideNumerator || h.hideDenominator;
+            // A count that is already hidden stays hidden, so applying the rule twice changes nothing.
+            h.hideNumerator = g.numerator() == null || isSmall(g.numerator());
+            h.hideDenominator = g.denominator() == null || isSmall(g.denominator());
+            h.hideValue = h.hideNumerator || h.hideDenominator || g.suppressed();
             return h;
+        }
+
+        boolean hides(boolean numerator) {
+            return numerator ? hideNumerator : hideDenominator;
+        }
+
+        long countOf(boolean numerator) {
+            Long n = numerator ? source.numerator() : source.denominator();
+            return n == null ? 0 : n;
+        }
+
+        void hide(boolean numerator) {
+            if (numerator) {
+                hideNumerator = true;
+            } else {
+                hideDenominator = true;
+            }
+            hideValue = true;
         }
 
         GroupValue render() {
             GroupValue g = source;
-            Long num = hideNumerator || g.numerator() == null ? null : count(g.numerator());
-            Long den = hideDenominator || g.denominator() == null ? null : count(g.denominator());
+            Long num = hideNumerator || g.numerator() == null ? null : DisclosureControl.count(g.numerator());
+            Long den = hideDenominator || g.denominator() == null ? null : DisclosureControl.count(g.denominator());
             boolean suppressed = hideNumerator || hideDenominator || hideValue;
             if (hideValue) {
                 return new GroupValue(g.group(), g.label(), num, den, null, null, null, null, true);

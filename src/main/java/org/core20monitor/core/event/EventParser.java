@@ -1,8 +1,10 @@
 package org.core20monitor.core.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -32,7 +34,9 @@ public final class EventParser implements Serializable {
     private static final Pattern PROVIDER = Pattern.compile("[A-Z0-9]{3,5}");
     private static final Pattern SPECIALTY = Pattern.compile("[0-9]{3}");
     private static final Pattern LSOA = Pattern.compile("E01[0-9]{6}");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Rejects trailing content, so two records run together on one line are not half-read. */
+    private static final ObjectReader READER = new ObjectMapper().readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Set<String> plusGroups;
 
@@ -58,7 +62,7 @@ public final class EventParser implements Serializable {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(line);
+            root = READER.readValue(line);
         } catch (JsonProcessingException e) {
             throw reject("record", "json", "not valid JSON: " + e.getOriginalMessage());
         }
@@ -76,14 +80,14 @@ public final class EventParser implements Serializable {
         String pathwayId = type.needsPathway()
                 ? requiredString(record, "pathway_id")
                 : optionalString(record, "pathway_id");
-        String icb = matching(record, "icb", requiredString(record, "icb"), ICB, "3 upper-case letters or digits");
-        String provider = matching(record, "provider", requiredString(record, "provider"), PROVIDER,
+        String icb = matching("icb", requiredString(record, "icb"), ICB, "3 upper-case letters or digits");
+        String provider = matching("provider", requiredString(record, "provider"), PROVIDER,
                 "3 to 5 upper-case letters or digits");
-        String specialty = matching(record, "specialty", requiredString(record, "specialty"), SPECIALTY, "3 digits");
+        String specialty = matching("specialty", requiredString(record, "specialty"), SPECIALTY, "3 digits");
 
         String lsoa = optionalString(record, "lsoa");
         if (lsoa != null) {
-            matching(record, "lsoa", lsoa, LSOA, "an LSOA code E01 followed by 6 digits");
+            matching("lsoa", lsoa, LSOA, "an LSOA code E01 followed by 6 digits");
         }
         Integer imdDecile = optionalInt(record, "imd_decile", 1, 10);
         String ethnicity = optionalCode(record, "ethnicity", ETHNICITY_CODES);
@@ -159,7 +163,7 @@ public final class EventParser implements Serializable {
         }
     }
 
-    private static String matching(ObjectNode record, String field, String value, Pattern pattern, String expected) {
+    private static String matching(String field, String value, Pattern pattern, String expected) {
         if (!pattern.matcher(value).matches()) {
             throw reject(field, "code", field + " '" + value + "' is not " + expected);
         }

@@ -160,11 +160,13 @@ public final class SyntheticEventGenerator {
         EthnicityGroup group = EthnicityGroup.of(patient.ethnicity);
 
         if (random.nextDouble() < 0.14) {
-            long adviceAt = referralMillis - (long) (random.nextDouble() * 14 * DAY);
-            schedule(adviceAt, event(patient, "ADVICE_REQUEST", adviceAt, provider, specialty, null).append('}'));
+            // The episode starts with specialist advice; a referral, if any, follows within two weeks,
+            // so nothing is scheduled before the time the simulation has reached.
+            schedule(referralMillis, event(patient, "ADVICE_REQUEST", referralMillis, provider, specialty, null).append('}'));
             if (random.nextDouble() < 0.3) {
                 return; // advice given instead of a referral
             }
+            referralMillis += (long) (random.nextDouble() * 14 * DAY);
         }
         String pathway = "w-" + Long.toString(config.seed(), 36) + "-" + (++pathwayCounter);
         schedule(referralMillis, event(patient, "REFERRAL", referralMillis, provider, specialty, pathway).append('}'));

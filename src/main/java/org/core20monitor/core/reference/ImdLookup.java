@@ -1,6 +1,5 @@
 package org.core20monitor.core.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * LSOA code to IMD decile, from the English Indices of Deprivation files shipped in the core jar
@@ -52,36 +53,26 @@ public final class ImdLookup implements Serializable {
 
     private static ImdLookup read(ImdEdition edition, InputStream in, String name) {
         Map<String, Area> areas = new HashMap<>(40_000);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<String> header = Arrays.asList(reader.readLine().split(","));
-            int code = column(header, edition.codeColumn, name);
-            int decile = column(header, "imd_decile", name);
-            int lad = header.indexOf("lad19_name");
-            int population = header.indexOf("population_mid2015");
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser csv = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+            Map<String, Integer> header = csv.getHeaderMap();
+            for (String required : List.of(edition.codeColumn, "imd_decile")) {
+                if (!header.containsKey(required)) {
+                    throw new IllegalStateException(name + " has no column " + required);
                 }
-                // Names in the 2019 file contain no commas, so a plain split is exact.
-                String[] cells = line.split(",", -1);
-                Area area = new Area(cells[code], Integer.parseInt(cells[decile]),
-                        lad >= 0 ? cells[lad] : null,
-                        population >= 0 ? Integer.parseInt(cells[population]) : 0);
+            }
+            boolean named = header.containsKey("lad19_name");
+            boolean populated = header.containsKey("population_mid2015");
+            for (CSVRecord row : csv) {
+                Area area = new Area(row.get(edition.codeColumn), Integer.parseInt(row.get("imd_decile")),
+                        named ? row.get("lad19_name") : null,
+                        populated ? Integer.parseInt(row.get("population_mid2015")) : 0);
                 areas.put(area.lsoa(), area);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read IMD lookup " + name, e);
         }
         return new ImdLookup(edition, Collections.unmodifiableMap(areas));
-    }
-
-    private static int column(List<String> header, String column, String name) {
-        int index = header.indexOf(column);
-        if (index < 0) {
-            throw new IllegalStateException(name + " has no column " + column);
-        }
-        return index;
     }
 
     public ImdEdition edition() {

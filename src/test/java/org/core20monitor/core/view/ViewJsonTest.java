@@ -1,0 +1,213 @@
+package org.core20monitor.core.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.core20monitor.core.TestEvents;
+import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.metric.MetricCounts;
+import org.junit.jupiter.api.Test;
+
+/** The JSON form of a view (SPEC §8). */
+class ViewJsonTest {
+
+    /** The example of SPEC §8, verbatim. */
+    static final String SPEC_EXAMPLE = """
+            {"metric":"pifu_rate","period":"2026-10","provisional":true,
+             "scope":{"icb":"QWE","provider":null,"specialty":"330","area":null},
+             "breakdown":"imd_quintile","updated_at":"2026-11-24T05:00:00Z",
+             "overall":{"numerator":812,"denominator":20345,"value":3.99,"lower":3.73,"upper":4.27},
+             "groups":[{"group":"1","label":"Most deprived 20%","numerator":101,"denominator":4100,"value":2.46,"lower":2.03,"upper":2.98,"vs_overall":"lower"}],
+             "inequality":{"gap":-2.9,"gap_lower":-3.5,"gap_upper":-2.3,"ratio":0.46,"ratio_lower":0.37,"ratio_upper":0.57,"sii":3.4,"sii_lower":2.6,"sii_upper":4.2,"rii":2.3,"rii_lower":1.8,"rii_upper":2.9,"orientation":"least deprived minus most deprived"}}
+            """;
+
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
+    private static View sampleView(Scope scope, Inequality inequality) {
+        MetricCounts counts = new MetricCounts();
+        TestEvents.addPifuGroup(counts, 1, 10, 400);
+        TestEvents.addPifuGroup(counts, 9, 60, 500);
+        TestEvents.addPifuGroup(counts, null, 3, 30);
+        View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, "2026-10", scope, counts, true,
+                "2026-11-24T05:00:00Z");
+        return v.withFigures(v.overall(), v.groups(), inequality);
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static final Inequality INEQUALITY = new Inequality(-2.9, -3.5, -2.3, 0.46, 0.37, 0.57, 3.4, 2.6, 4.2,
+            2.3, 1.8, 2.9, "least deprived minus most deprived");
+
+    @Test
+    void topLevelFieldsAreSnakeCase() throws Exception {
+        JsonNode json = PLAIN.readTree(ViewJson.write(sampleView(Scope.icb("QWE"), INEQUALITY)));
+        assertThat(names(json)).containsExactlyInAnyOrder("metric", "period", "provisional", "scope", "breakdown",
+                "updated_at", "overall", "groups", "inequality");
+        assertThat(json.get("metric").asText()).isEqualTo("pifu_rate");
+        assertThat(json.get("period").asText()).isEqualTo("2026-10");
+        assertThat(json.get("provisional").isBoolean()).isTrue();
+        assertThat(json.get("provisional").booleanValue()).isTrue();
+        assertThat(json.get("breakdown").asText()).isEqualTo("imd_quintile");
+        assertThat(json.get("updated_at").asText()).isEqualTo("2026-11-24T05:00:00Z");
+    }
+
+    /**
+     * SPEC §8: scope is "an object with icb, provider, specialty, area, each null when not
+     * restricted" — exactly those four keys, which API clients and exports use verbatim.
+     */
+    @Test
+    void scopeHasAllFourKeysEvenWhenNull() throws Exception {
+        JsonNode england = PLAIN.readTree(ViewJson.write(sampleView(Scope.ENGLAND, null))).get("scope");
+        assertThat(names(england)).containsExactlyInAnyOrder("icb", "provider", "specialty", "area");
+        for (String key : List.of("icb", "provider", "specialty", "area")) {
+            assertThat(england.get(key).isNull()).as(key).isTrue();
+        }
+        JsonNode qwe = PLAIN.readTree(ViewJson.write(sampleView(new Scope("QWE", null, "330", null), null)))
+                .get("scope");
+        assertThat(names(qwe)).containsExactlyInAnyOrder("icb", "provider", "specialty", "area");
+        assertThat(qwe.get("icb").asText()).isEqualTo("QWE");
+        assertThat(qwe.get("specialty").asText()).isEqualTo("330");
+        assertThat(qwe.get("provider").isNull()).isTrue();
+        assertThat(qwe.get("area").isNull()).isTrue();
+    }
+
+    @Test
+    void groupsAndOverallUseTheSpecNames() throws Exception {
+        JsonNode json = PLAIN.readTree(ViewJson.write(sampleView(Scope.icb("QWE"), null)));
+        JsonNode groups = json.get("groups");
+        assertThat(groups.isArray()).isTrue();
+        assertThat(groups).hasSize(6);
+        JsonNode q1 = groups.get(0);
+        assertThat(names(q1)).containsExactlyInAnyOrder("group", "label", "numerator", "denominator", "value",
+                "lower", "upper", "vs_overall", "suppressed");
+        assertThat(names(q1)).doesNotContain("vsOverall");
+        assertThat(q1.get("group").asText()).isEqualTo("1");
+        assertThat(q1.get("label").asText()).isEqualTo("Most deprived 20%");
+        assertThat(q1.get("numerator").asLong()).isEqualTo(10);
+        assertThat(q1.get("denominator").asLong()).isEqualTo(400);
+        assertThat(q1.get("value").asDouble()).isEqualTo(2.5);
+        assertThat(q1.get("vs_overall").asText()).isEqualTo("lower");
+        assertThat(q1.get("suppressed").booleanValue()).isFalse();
+        // a group without data: value null but present
+        JsonNode q2 = groups.get(1);
+        assertThat(q2.has("value")).isTrue();
+        assertThat(q2.get("value").isNull()).isTrue();
+        assertThat(q2.get("vs_overall").isNull()).isTrue();
+        JsonNode overall = json.get("overall");
+        assertThat(names(overall)).contains("numerator", "denominator", "value", "lower", "upper");
+        assertThat(overall.get("numerator").asLong()).isEqualTo(73);
+        assertThat(overall.get("denominator").asLong()).isEqualTo(930);
+        // the inequality of a view that has none is null
+        assertThat(json.has("inequality")).isTrue();
+        assertThat(json.get("inequality").isNull()).isTrue();
+    }
+
+    @Test
+    void inequalityUsesTheSpecNames() throws Exception {
+        JsonNode inequality = PLAIN.readTree(ViewJson.write(sampleView(Scope.ENGLAND, INEQUALITY))).get("inequality");
+        assertThat(names(inequality)).containsExactlyInAnyOrder("gap", "gap_lower", "gap_upper", "ratio",
+                "ratio_lower", "ratio_upper", "sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper",
+                "orientation");
+        assertThat(inequality.get("sii_lower").asDouble()).isEqualTo(2.6);
+        assertThat(inequality.get("orientation").asText()).isEqualTo("least deprived minus most deprived");
+    }
+
+    @Test
+    void roundTripsThroughRead() {
+        for (View v : List.of(sampleView(Scope.ENGLAND, null), sampleView(Scope.icb("QWE"), INEQUALITY),
+                sampleView(new Scope("QKK", "RJ1", "330", "cancer"), null))) {
+            String json = ViewJson.write(v);
+            View back = ViewJson.read(json);
+            assertThat(back).isEqualTo(v);
+            assertThat(ViewJson.write(back)).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void suppressedGroupsRoundTrip() {
+        View v = sampleView(Scope.ENGLAND, null);
+        GroupValue hidden = new GroupValue("unknown", "IMD unknown", null, 30L, null, null, null, null, true);
+        View withHidden = v.withFigures(v.overall(), List.of(v.groups().get(0), hidden), null);
+        View back = ViewJson.read(ViewJson.write(withHidden));
+        assertThat(back).isEqualTo(withHidden);
+        assertThat(back.groups().get(1).suppressed()).isTrue();
+        assertThat(back.groups().get(1).numerator()).isNull();
+    }
+
+    @Test
+    void readsTheSpecExample() throws Exception {
+        View v = ViewJson.read(SPEC_EXAMPLE);
+        assertThat(v.metric()).isEqualTo("pifu_rate");
+        assertThat(v.period()).isEqualTo("2026-10");
+        assertThat(v.provisional()).isTrue();
+        assertThat(v.scope()).isEqualTo(new Scope("QWE", null, "330", null));
+        assertThat(v.breakdown()).isEqualTo("imd_quintile");
+        assertThat(v.updatedAt()).isEqualTo("2026-11-24T05:00:00Z");
+        assertThat(v.overall().numerator()).isEqualTo(812L);
+        assertThat(v.overall().denominator()).isEqualTo(20345L);
+        assertThat(v.overall().value()).isEqualTo(3.99);
+        assertThat(v.groups()).hasSize(1);
+        GroupValue q1 = v.groups().get(0);
+        assertThat(q1.group()).isEqualTo("1");
+        assertThat(q1.label()).isEqualTo("Most deprived 20%");
+        assertThat(q1.vsOverall()).isEqualTo("lower");
+        assertThat(q1.upper()).isEqualTo(2.98);
+        assertThat(q1.suppressed()).isFalse();
+        assertThat(v.inequality()).isEqualTo(INEQUALITY);
+
+        // writing it back keeps every field of the example with the same value
+        JsonNode original = PLAIN.readTree(SPEC_EXAMPLE);
+        JsonNode rewritten = PLAIN.readTree(ViewJson.write(v));
+        assertContains(rewritten, original, "$");
+    }
+
+    /** Every field of {@code expected} is in {@code actual} with an equal value (actual may have more). */
+    private static void assertContains(JsonNode actual, JsonNode expected, String path) {
+        if (expected.isObject()) {
+            assertThat(actual.isObject()).as(path).isTrue();
+            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                assertThat(actual.has(f.getKey())).as(path + "." + f.getKey()).isTrue();
+                assertContains(actual.get(f.getKey()), f.getValue(), path + "." + f.getKey());
+            }
+        } else if (expected.isArray()) {
+            assertThat(actual.size()).as(path).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertContains(actual.get(i), expected.get(i), path + "[" + i + "]");
+            }
+        } else if (expected.isNumber()) {
+            assertThat(actual.isNumber()).as(path).isTrue();
+            assertThat(actual.asDouble()).as(path).isEqualTo(expected.asDouble());
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void badJsonIsRejected() {
+        assertThatThrownBy(() -> ViewJson.read("{not json")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void scopeIds() {
+        assertThat(Scope.ENGLAND.id()).isEqualTo("*.*.*.*");
+        assertThat(Scope.icb("QWE").id()).isEqualTo("QWE.*.*.*");
+        Scope s = new Scope("QWE", "RJ7", "330", "cancer");
+        assertThat(Scope.fromId(s.id())).isEqualTo(s);
+        assertThat(Scope.fromId("*.*.*.*").isEngland()).isTrue();
+        assertThatThrownBy(() -> Scope.icb("qwe")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Scope.fromId("QWE.*")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
