@@ -110,7 +110,9 @@ function definition(metric) {
   const rows = [
     ['Numerator', metric.numerator],
     ['Denominator', metric.denominator],
-    ['Target', metric.target_text || (metric.direction === 'CONTEXT' ? 'No national target: shown for context' : null)],
+    [metric.target != null ? 'Target' : 'Target or context',
+      metric.target_text || (metric.direction === 'CONTEXT' ? 'No national target: shown for context' : null)],
+    ['Interval', metric.interval],
     ['Direction', { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', CONTEXT: 'Context (neither higher nor lower is better)' }[metric.direction]],
   ].filter(([, v]) => v);
   return el('details', { class: 'definition' },
@@ -156,7 +158,8 @@ function showMessage(metricId, text) {
 
 function renderOverall(metric, view) {
   const o = view.overall || {};
-  const target = metric.target_text ? `Target: ${metric.target_text}` : null;
+  // "Target: …" only for a real target; otherwise the catalogue's text stands alone ("Lower is better").
+  const target = metric.target_text ? `${metric.target != null ? 'Target: ' : ''}${metric.target_text}` : null;
   const value = typeof o.value === 'number'
     ? [el('strong', {}, withUnit(o.value, metric.unit)), ` (95% CI ${fmtInterval(o.lower, o.upper)})`]
     : [el('strong', {}, '*'), ' (suppressed)'];

@@ -46,38 +46,43 @@ function barFill(tone, dir) {
   return patterns.get(key);
 }
 
-/** Our plugin: whiskers from dataset.lower/upper, a dashed line at dataset.overall, "*" for suppressed groups. */
+/**
+ * Our plugin: whiskers from dataset.lower/upper, a dashed line at dataset.overall and "*" for
+ * suppressed groups. Works for vertical bars and for horizontal bars (indexAxis 'y', narrow screens).
+ */
 const intervalPlugin = {
   id: 'core20Intervals',
   afterDatasetsDraw(chart) {
     const ds = chart.data.datasets[0];
-    const y = chart.scales.y;
-    if (!ds || !y) return;
+    const horizontal = chart.options.indexAxis === 'y';
+    const scale = horizontal ? chart.scales.x : chart.scales.y;
+    if (!ds || !scale) return;
     const { ctx, chartArea } = chart;
-    const bars = chart.getDatasetMeta(0).data;
+    // Map (position along the category axis, value) to canvas (x, y).
+    const pt = (pos, value) => (horizontal ? [scale.getPixelForValue(value), pos] : [pos, scale.getPixelForValue(value)]);
+    const line = (a, b) => { ctx.moveTo(...a); ctx.lineTo(...b); };
     ctx.save();
 
-    bars.forEach((bar, i) => {
-      const x = bar.x;
+    chart.getDatasetMeta(0).data.forEach((bar, i) => {
+      const pos = horizontal ? bar.y : bar.x;
       if (ds.data[i] == null) {
+        const [x, y] = pt(pos, 0);
         ctx.fillStyle = INK;
         ctx.font = 'bold 18px Arial, Helvetica, sans-serif';
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'bottom';
-        ctx.fillText('*', x, y.getPixelForValue(0) - 2);
+        ctx.textAlign = horizontal ? 'left' : 'center';
+        ctx.textBaseline = horizontal ? 'middle' : 'bottom';
+        ctx.fillText('*', horizontal ? x + 4 : x, horizontal ? y + 4 : y - 2);
         return;
       }
       const lo = ds.lower[i];
       const hi = ds.upper[i];
       if (!isNum(lo) || !isNum(hi)) return;
-      const yLo = y.getPixelForValue(lo);
-      const yHi = y.getPixelForValue(hi);
-      const cap = Math.max(4, Math.min(12, bar.width / 4));
+      const thickness = horizontal ? bar.height : bar.width;
+      const cap = Math.max(4, Math.min(12, thickness / 4));
       const path = () => {
         ctx.beginPath();
-        ctx.moveTo(x, yLo); ctx.lineTo(x, yHi);
-        ctx.moveTo(x - cap, yLo); ctx.lineTo(x + cap, yLo);
-        ctx.moveTo(x - cap, yHi); ctx.lineTo(x + cap, yHi);
+        line(pt(pos, lo), pt(pos, hi));
+        for (const v of [lo, hi]) line(pt(pos - cap, v), pt(pos + cap, v));
       };
       // White halo first so the whisker stays visible over any bar colour.
       ctx.lineCap = 'round';
@@ -86,23 +91,32 @@ const intervalPlugin = {
     });
 
     if (isNum(ds.overall)) {
-      const yo = y.getPixelForValue(ds.overall);
-      if (yo >= chartArea.top && yo <= chartArea.bottom) {
+      const p = scale.getPixelForValue(ds.overall);
+      const inside = horizontal ? p >= chartArea.left && p <= chartArea.right : p >= chartArea.top && p <= chartArea.bottom;
+      if (inside) {
         ctx.setLineDash([8, 5]);
         ctx.strokeStyle = INK;
         ctx.lineWidth = 2;
         ctx.beginPath();
-        ctx.moveTo(chartArea.left, yo);
-        ctx.lineTo(chartArea.right, yo);
+        if (horizontal) line([p, chartArea.top], [p, chartArea.bottom]);
+        else line([chartArea.left, p], [chartArea.right, p]);
         ctx.stroke();
         ctx.setLineDash([]);
-        // Label in the right-hand padding, clear of the bars.
+        // Label in the padding outside the plot area, clear of the bars.
+        const value = withUnit(ds.overall, ds.unit);
         ctx.font = 'bold 12px Arial, Helvetica, sans-serif';
         ctx.fillStyle = INK;
-        ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
-        ctx.fillText('Overall', chartArea.right + 6, yo - 7);
-        ctx.fillText(withUnit(ds.overall, ds.unit), chartArea.right + 6, yo + 7);
+        if (horizontal) {
+          const text = `Overall ${value}`;
+          const half = ctx.measureText(text).width / 2;
+          ctx.textAlign = 'center';
+          ctx.fillText(text, Math.min(Math.max(p, chartArea.left + half), chart.width - half - 2), chartArea.top - 10);
+        } else {
+          ctx.textAlign = 'left';
+          ctx.fillText('Overall', chartArea.right + 6, p - 7);
+          ctx.fillText(value, chartArea.right + 6, p + 7);
+        }
       }
     }
     ctx.restore();
@@ -110,7 +124,7 @@ const intervalPlugin = {
 };
 
 /** Split a long category label into lines of about `width` characters. */
-function wrapLabel(text, width = 10) {
+function wrapLabel(text, width) {
   const lines = [];
   let line = '';
   for (const word of String(text).split(/\s+/)) {
@@ -138,6 +152,50 @@ export function describeChart(view, metric, breakdownLabel) {
     + `${parts.join('; ')}. ${overall}. The same figures are in the table.`;
 }
 
+const NARROW_PX = 520; // below this chart width, bars run horizontally so long group labels stay readable
+
+function options(horizontal, top, unitLabel) {
+  const valueAxis = {
+    beginAtZero: true,
+    suggestedMax: top * 1.12 || 1,
+    grid: { color: '#D8DDE0' },
+    ticks: { color: GREY },
+    title: { display: true, text: unitLabel, color: INK },
+  };
+  const categoryAxis = { grid: { display: false }, ticks: { color: INK, autoSkip: false, maxRotation: 0 } };
+  return {
+    indexAxis: horizontal ? 'y' : 'x',
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: reducedMotion.matches ? false : { duration: 400 },
+    layout: { padding: horizontal ? { top: 24, right: 16 } : { top: 8, right: 64 } },
+    scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+    onResize: (chart, size) => {
+      if ((size.width < NARROW_PX) !== (chart.options.indexAxis === 'y')) {
+        const ds = chart.data.datasets[0];
+        chart.options = options(size.width < NARROW_PX, ds.top, ds.unitLabel);
+        chart.data.labels = ds.rawLabels.map((l) => wrapLabel(l, size.width < NARROW_PX ? 16 : 10));
+        chart.update('none');
+      }
+    },
+    plugins: {
+      legend: { display: false },
+      tooltip: {
+        callbacks: {
+          title: (items) => [].concat(items[0]?.label ?? '').join(' '),
+          label: (item) => {
+            const ds = item.chart.data.datasets[0];
+            const lo = ds.lower[item.dataIndex];
+            const hi = ds.upper[item.dataIndex];
+            const ci = isNum(lo) && isNum(hi) ? ` (95% CI ${fmtInterval(lo, hi)})` : '';
+            return `${withUnit(item.raw, ds.unit)}${ci}`;
+          },
+        },
+      },
+    },
+  };
+}
+
 /** Create or update (in place) the chart on `canvas` for a view. Returns false when Chart.js is unavailable. */
 export function renderChart(canvas, view, metric, breakdownLabel) {
   canvas.setAttribute('aria-label', describeChart(view, metric, breakdownLabel));
@@ -145,79 +203,39 @@ export function renderChart(canvas, view, metric, breakdownLabel) {
 
   const groups = view.groups || [];
   const overall = view.overall || {};
-  const data = groups.map((g) => (isNum(g.value) ? g.value : null));
-  const fills = groups.map((g) => {
-    const cmp = comparison(g.vs_overall, metric.direction);
-    return barFill(cmp.tone, cmp.dir);
-  });
-  const borders = groups.map((g) => TONE_COLOURS[comparison(g.vs_overall, metric.direction).tone]);
+  const tones = groups.map((g) => comparison(g.vs_overall, metric.direction));
   const top = Math.max(0, ...[overall.value, overall.upper, ...groups.flatMap((g) => [g.value, g.upper])].filter(isNum));
-  const unitLabel = metric.unit ? `Value (${metric.unit})` : 'Value';
-
   const dataset = {
     label: metric.label,
-    data,
+    data: groups.map((g) => (isNum(g.value) ? g.value : null)),
     lower: groups.map((g) => (isNum(g.lower) ? g.lower : null)),
     upper: groups.map((g) => (isNum(g.upper) ? g.upper : null)),
     overall: isNum(overall.value) ? overall.value : null,
     unit: metric.unit,
-    backgroundColor: fills,
-    borderColor: borders,
+    unitLabel: metric.unit ? `Value (${metric.unit})` : 'Value',
+    top,
+    rawLabels: groups.map((g) => g.label || g.group),
+    backgroundColor: tones.map((c) => barFill(c.tone, c.dir)),
+    borderColor: tones.map((c) => TONE_COLOURS[c.tone]),
     borderWidth: 1,
     maxBarThickness: 64,
   };
-  const labels = groups.map((g) => wrapLabel(g.label || g.group));
 
   let chart = window.Chart.getChart(canvas);
+  const horizontal = chart ? chart.options.indexAxis === 'y' : (canvas.parentElement.clientWidth || 1000) < NARROW_PX;
+  const labels = dataset.rawLabels.map((l) => wrapLabel(l, horizontal ? 16 : 10));
   if (chart) {
     chart.data.labels = labels;
-    chart.data.datasets[0] = Object.assign(chart.data.datasets[0], dataset);
-    chart.options.scales.y.suggestedMax = top * 1.12 || 1;
-    chart.options.scales.y.title.text = unitLabel;
+    Object.assign(chart.data.datasets[0], dataset);
+    chart.options.scales[horizontal ? 'x' : 'y'].suggestedMax = top * 1.12 || 1;
     chart.update(reducedMotion.matches ? 'none' : undefined);
-    return true;
+  } else {
+    chart = new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels, datasets: [dataset] },
+      plugins: [intervalPlugin],
+      options: options(horizontal, top, dataset.unitLabel),
+    });
   }
-
-  chart = new window.Chart(canvas, {
-    type: 'bar',
-    data: { labels, datasets: [dataset] },
-    plugins: [intervalPlugin],
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: reducedMotion.matches ? false : { duration: 400 },
-      layout: { padding: { top: 8, right: 64 } },
-      scales: {
-        x: { grid: { display: false }, ticks: { color: INK, autoSkip: false, maxRotation: 90 } },
-        y: {
-          beginAtZero: true,
-          suggestedMax: top * 1.12 || 1,
-          grid: { color: '#D8DDE0' },
-          ticks: { color: GREY },
-          title: { display: true, text: unitLabel, color: INK },
-        },
-      },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items) => [].concat(items[0]?.label ?? '').join(' '),
-            label: (item) => {
-              const ds = item.chart.data.datasets[0];
-              const lo = ds.lower[item.dataIndex];
-              const hi = ds.upper[item.dataIndex];
-              const ci = isNum(lo) && isNum(hi) ? ` (95% CI ${fmtInterval(lo, hi)})` : '';
-              return `${withUnit(item.raw, ds.unit)}${ci}`;
-            },
-          },
-        },
-      },
-    },
-  });
   return true;
-}
-
-/** Destroy the chart on a canvas, if any (used when a section is reset). */
-export function destroyChart(canvas) {
-  if (chartsAvailable()) window.Chart.getChart(canvas)?.destroy();
 }

@@ -181,7 +181,7 @@ export function summarise(view, metric, breakdownLabel) {
 
 // ---------- data quality ----------
 
-/** Fill the data-quality panel. `ids` maps field names to elements. */
+/** Fill the data-quality panel; `parts` holds its elements (accepted, duplicate, rejected, lastEvent, reasons). */
 export function renderQuality(parts, q) {
   parts.accepted.textContent = fmtCount(q.accepted);
   parts.duplicate.textContent = fmtCount(q.duplicate);

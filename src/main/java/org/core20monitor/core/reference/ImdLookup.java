@@ -1,5 +1,9 @@
 package org.core20monitor.core.reference;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,9 +17,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * LSOA code to IMD decile, from the English Indices of Deprivation files shipped in the core jar
@@ -53,20 +54,20 @@ public final class ImdLookup implements Serializable {
 
     private static ImdLookup read(ImdEdition edition, InputStream in, String name) {
         Map<String, Area> areas = new HashMap<>(40_000);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser csv = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
-            Map<String, Integer> header = csv.getHeaderMap();
-            for (String required : List.of(edition.codeColumn, "imd_decile")) {
-                if (!header.containsKey(required)) {
-                    throw new IllegalStateException(name + " has no column " + required);
+        // A CSV reader, not a split on commas: some local authority names are quoted and contain commas.
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> rows = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build().readerFor(Map.class).with(schema)
+                .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                String code = row.get(edition.codeColumn);
+                String decile = row.get("imd_decile");
+                if (code == null || decile == null) {
+                    throw new IllegalStateException(name + " needs columns " + edition.codeColumn + " and imd_decile");
                 }
-            }
-            boolean named = header.containsKey("lad19_name");
-            boolean populated = header.containsKey("population_mid2015");
-            for (CSVRecord row : csv) {
-                Area area = new Area(row.get(edition.codeColumn), Integer.parseInt(row.get("imd_decile")),
-                        named ? row.get("lad19_name") : null,
-                        populated ? Integer.parseInt(row.get("population_mid2015")) : 0);
+                String population = row.get("population_mid2015");
+                Area area = new Area(code, Integer.parseInt(decile), row.get("lad19_name"),
+                        population == null ? 0 : Integer.parseInt(population));
                 areas.put(area.lsoa(), area);
             }
         } catch (IOException e) {

@@ -70,10 +70,13 @@ public final class UpdateBroadcaster implements AutoCloseable {
         return subscribers.size();
     }
 
-    /** A comment line keeps proxies from closing an idle stream. */
+    /**
+     * Keeps proxies from closing an idle stream, and tells the page the connection is alive even
+     * when no figure has changed (a comment line would be invisible to the browser's EventSource).
+     */
     public void heartbeat() {
         for (Subscriber s : subscribers) {
-            write(s, ": heartbeat\n\n");
+            send(s, "heartbeat", "{}");
         }
     }
 
