@@ -27,8 +27,12 @@ function comparisonCell(groupKey, g, metric) {
     cmp.text);
 }
 
+/** No events in the group at all: nothing is hidden, there is simply no figure. */
+const NO_DATA = '–';
+
 function row(g, groupKey, metric) {
   const isOverall = groupKey === 'overall';
+  const empty = !g.suppressed && g.denominator === 0;
   const cmp = isOverall ? null : comparison(g.vs_overall, metric.direction);
   return el('tr', {
     class: isOverall ? 'row-overall' : `row-${cmp.tone}`,
@@ -37,9 +41,9 @@ function row(g, groupKey, metric) {
   el('th', { scope: 'row' }, isOverall ? (g.label || 'All patients') : (g.label || g.group)),
   dataCell(groupKey, 'numerator', fmtCount(g.numerator)),
   dataCell(groupKey, 'denominator', fmtCount(g.denominator)),
-  dataCell(groupKey, 'value', fmtValue(g.value)),
-  dataCell(groupKey, 'ci', fmtInterval(g.lower, g.upper)),
-  comparisonCell(groupKey, g, metric));
+  dataCell(groupKey, 'value', empty ? NO_DATA : fmtValue(g.value)),
+  dataCell(groupKey, 'ci', empty ? NO_DATA : fmtInterval(g.lower, g.upper)),
+  empty ? el('td', { dataset: { group: groupKey, col: 'vs_overall' } }, NO_DATA) : comparisonCell(groupKey, g, metric));
 }
 
 /** Fill `table` with the view's groups and a final "All patients" row. */
