@@ -20,6 +20,8 @@ public final class TestRedis implements AutoCloseable {
     private final Process process;
     private final redis.embedded.RedisServer embedded;
     private final Path dir;
+    private io.lettuce.core.RedisClient client;
+    private io.lettuce.core.api.StatefulRedisConnection<String, String> connection;
 
     private TestRedis(int port, Process process, redis.embedded.RedisServer embedded, Path dir) {
         this.port = port;
@@ -70,8 +72,21 @@ public final class TestRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Synchronous commands on a connection this server owns and closes with it. */
+    public synchronized io.lettuce.core.api.sync.RedisCommands<String, String> commands() {
+        if (connection == null) {
+            client = io.lettuce.core.RedisClient.create(url());
+            connection = client.connect();
+        }
+        return connection.sync();
+    }
+
     @Override
     public void close() {
+        if (connection != null) {
+            connection.close();
+            client.shutdown();
+        }
         try {
             if (process != null) {
                 process.destroy();

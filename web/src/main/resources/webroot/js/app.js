@@ -334,8 +334,39 @@ function applySelection() {
 }
 
 function onSelectorChange() {
+  // Choosing an older month stops the page from moving on to new months as they arrive.
+  state.followLatest = ui.period.selectedIndex === 0;
   state.selection = { icb: ui.icb.value, period: ui.period.value, by: ui.by.value };
   applySelection();
+}
+
+/**
+ * New months and ICBs appear while data flows (a replay fills a year in about a minute): refresh the
+ * selectors, and move on to the newest month when the reader was looking at the latest one.
+ */
+async function refreshMeta() {
+  let meta;
+  try {
+    meta = await getJson('/api/meta');
+  } catch (err) {
+    return; // the stale banner already reports a lost connection
+  }
+  const periods = meta.periods || [];
+  const known = [...ui.period.options].map((o) => o.value);
+  const icbs = (meta.icbs || []).map(icbId);
+  const knownIcbs = [...ui.icb.options].map((o) => o.value).filter((v) => v);
+  if (periods.length === known.length && icbs.length === knownIcbs.length) return;
+  const before = { ...state.selection };
+  const latest = periods[periods.length - 1];
+  const keep = new URLSearchParams({ icb: before.icb, by: before.by });
+  if (!state.followLatest) keep.set('period', before.period);
+  history.replaceState(null, '', `?${keep}`);
+  buildSelectors(meta);
+  if (state.followLatest) state.selection.period = latest;
+  ui.period.value = state.selection.period;
+  if (!state.metrics.length) state.metrics = meta.metrics || [];
+  if (!document.getElementById(`metric-${state.metrics[0] && state.metrics[0].id}`)) buildSections();
+  if (state.selection.period !== before.period || state.selection.icb !== before.icb) applySelection();
 }
 
 // ---------- start ----------
@@ -372,9 +403,11 @@ async function start() {
     return;
   }
   state.metrics = meta.metrics || [];
+  state.followLatest = !new URLSearchParams(window.location.search).get('period');
   buildSelectors(meta);
+  setInterval(refreshMeta, 15000);
   if (!state.metrics.length || !state.selection.period) {
-    replaceChildren(ui.metrics, el('p', { class: 'message' }, 'No data has been loaded yet. Reload the page later.'));
+    replaceChildren(ui.metrics, el('p', { class: 'message' }, 'No data has arrived yet; this page will show it when it does.'));
     loadQuality();
     return;
   }

@@ -66,6 +66,7 @@ const intervalPlugin = {
     chart.getDatasetMeta(0).data.forEach((bar, i) => {
       const pos = horizontal ? bar.y : bar.x;
       if (ds.data[i] == null) {
+        if (!ds.suppressed[i]) return; // no events in the group: nothing to draw or explain
         const [x, y] = pt(pos, 0);
         ctx.fillStyle = INK;
         ctx.font = 'bold 18px Arial, Helvetica, sans-serif';
@@ -140,7 +141,7 @@ export function describeChart(view, metric, breakdownLabel) {
   const unit = metric.unit;
   const parts = (view.groups || []).map((g) => {
     const name = g.label || g.group;
-    if (!isNum(g.value)) return `${name}: suppressed (small numbers)`;
+    if (!isNum(g.value)) return g.suppressed ? `${name}: suppressed (small numbers)` : `${name}: no data`;
     const ci = isNum(g.lower) && isNum(g.upper) ? ` (95% CI ${fmtInterval(g.lower, g.upper)})` : '';
     const cmp = comparison(g.vs_overall, metric.direction);
     const vs = cmp.dir && cmp.dir !== 'similar' ? `, ${cmp.text.toLowerCase()} than overall` : '';
@@ -210,6 +211,7 @@ export function renderChart(canvas, view, metric, breakdownLabel) {
     data: groups.map((g) => (isNum(g.value) ? g.value : null)),
     lower: groups.map((g) => (isNum(g.lower) ? g.lower : null)),
     upper: groups.map((g) => (isNum(g.upper) ? g.upper : null)),
+    suppressed: groups.map((g) => !!g.suppressed),
     overall: isNum(overall.value) ? overall.value : null,
     unit: metric.unit,
     unitLabel: metric.unit ? `Value (${metric.unit})` : 'Value',

@@ -2,8 +2,7 @@ package org.core20monitor.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -69,20 +68,16 @@ class GeneratorSourceIntegrationTest {
             assertThat(rejected).isPositive();
             assertThat(duplicates).isPositive();
 
-            RedisClient client = RedisClient.create(redis.url());
-            try (StatefulRedisConnection<String, String> c = client.connect()) {
-                Map<String, String> quality = c.sync().hgetall("core20:quality");
-                assertThat(quality.get("accepted")).isEqualTo(String.valueOf(accepted));
-                assertThat(quality.get("duplicate")).isEqualTo(String.valueOf(duplicates));
-                long rejectedInRedis = quality.entrySet().stream().filter(e -> e.getKey().startsWith("rejected:"))
-                        .mapToLong(e -> Long.parseLong(e.getValue())).sum();
-                assertThat(rejectedInRedis).isEqualTo(rejected);
-                assertThat(c.sync().hlen("core20:deadletter")).isEqualTo(rejected);
-                assertThat(c.sync().smembers("core20:periods")).isEqualTo(periodsWithAttendances)
-                        .contains("2026-08", "2026-09");
-            } finally {
-                client.shutdown();
-            }
+            RedisCommands<String, String> c = redis.commands();
+            Map<String, String> quality = c.hgetall("core20:quality");
+            assertThat(quality.get("accepted")).isEqualTo(String.valueOf(accepted));
+            assertThat(quality.get("duplicate")).isEqualTo(String.valueOf(duplicates));
+            long rejectedInRedis = quality.entrySet().stream().filter(e -> e.getKey().startsWith("rejected:"))
+                    .mapToLong(e -> Long.parseLong(e.getValue())).sum();
+            assertThat(rejectedInRedis).isEqualTo(rejected);
+            assertThat(c.hlen("core20:deadletter")).isEqualTo(rejected);
+            assertThat(c.smembers("core20:periods")).isEqualTo(periodsWithAttendances)
+                    .contains("2026-08", "2026-09");
         }
     }
 

@@ -99,6 +99,16 @@ public final class SyntheticEventGenerator {
         this.nextEpisodeMillis = config.historyStartMillis();
     }
 
+    /** The whole history of a configuration, as lines. */
+    public static List<String> history(GeneratorConfig config) {
+        SyntheticEventGenerator generator = new SyntheticEventGenerator(config);
+        List<String> lines = new ArrayList<>();
+        for (Line line; (line = generator.nextHistory()) != null; ) {
+            lines.add(line.json());
+        }
+        return lines;
+    }
+
     /** The next line of the history, in event-time order, or null when the history is exhausted. */
     public Line nextHistory() {
         while (true) {

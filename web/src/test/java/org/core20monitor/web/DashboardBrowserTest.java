@@ -103,6 +103,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#chart-pifu_rate")).isDisplayed()).isTrue();
         WebElement q1 = browser.findElement(By.cssSelector("#table-pifu_rate td[data-group='1'][data-col='value']"));
         assertThat(q1.getText()).matches("\\d+\\.\\d|\\*");
+        wait.until(d -> d.findElement(By.id("quality-rejected")).getText().equals("0"));
         screenshot("dashboard-before.png");
 
         // New events land: 400 attendances in April, all moved to PIFU.
@@ -115,6 +116,10 @@ class DashboardBrowserTest {
                     .replaceFirst("}$", ",\"appointment\":\"FOLLOW_UP\",\"attendance\":\"ATTENDED\","
                             + "\"medium\":\"VIDEO\",\"outcome\":\"PIFU\"}"));
         }
+        // ... and 12 malformed lines, which the data-quality panel counts (rounded to the nearest 5).
+        for (int i = 0; i < 12; i++) {
+            arrivals.add(i % 2 == 0 ? "{\"event_id\":\"broken-" + i + "\"," : arrivals.get(i).replaceFirst(",\"icb\":\"[A-Z0-9]+\"", ""));
+        }
         Files.write(inbox.resolve("002-arrivals.jsonl"), arrivals, StandardCharsets.UTF_8);
         long[] after = {before[0] + 400, before[1] + 400};
 
@@ -122,6 +127,7 @@ class DashboardBrowserTest {
         assertThat(expected).isNotEqualTo(oneDecimal(before));
         wait.until(d -> d.findElement(overall).getText().equals(expected));
         assertThat(browser.findElement(By.id("last-update")).getText()).isNotBlank();
+        wait.until(d -> d.findElement(By.id("quality-rejected")).getText().equals("10"));
         screenshot("dashboard-after.png");
     }
 
@@ -167,11 +173,6 @@ class DashboardBrowserTest {
         GeneratorConfig config = new GeneratorConfig(11, List.of("QWE", "QOP"), ImdEdition.IMD2025,
                 Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-05-01T00:00:00Z").toEpochMilli(),
                 200, 0, 0);
-        SyntheticEventGenerator generator = new SyntheticEventGenerator(config);
-        List<String> lines = new ArrayList<>();
-        for (SyntheticEventGenerator.Line line; (line = generator.nextHistory()) != null; ) {
-            lines.add(line.json());
-        }
-        return lines;
+        return SyntheticEventGenerator.history(config);
     }
 }

@@ -3,8 +3,6 @@ package org.core20monitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DashboardServerTest {
 
     private static TestRedis redis;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
     private RedisCommands<String, String> commands;
     private DashboardServer server;
     private WebClient web;
@@ -43,20 +39,16 @@ class DashboardServerTest {
     @BeforeAll
     static void startRedis() {
         redis = TestRedis.start();
-        client = RedisClient.create(redis.url());
-        connection = client.connect();
     }
 
     @AfterAll
     static void stopRedis() {
-        connection.close();
-        client.shutdown();
         redis.close();
     }
 
     @BeforeEach
     void deploy(Vertx vertx) {
-        commands = connection.sync();
+        commands = redis.commands();
         commands.flushall();
         MetricCounts counts = new MetricCounts();
         ViewFixtures.attendances(counts, 1, 412, 9);    // quintile 1
@@ -188,7 +180,7 @@ class DashboardServerTest {
                                 ViewFixtures.attendances(counts, 5, 233, 17);
                                 ViewFixtures.attendances(counts, 8, 301, 26);
                                 ViewFixtures.attendances(counts, 10, 617, 83);
-                                ViewFixtures.store(connection.sync(), "2026-10", Scope.icb("QWE"), counts);
+                                ViewFixtures.store(redis.commands(), "2026-10", Scope.icb("QWE"), counts);
                                 return null;
                             });
                         }
