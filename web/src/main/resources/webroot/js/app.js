@@ -406,6 +406,9 @@ async function start() {
   state.followLatest = !new URLSearchParams(window.location.search).get('period');
   buildSelectors(meta);
   setInterval(refreshMeta, 15000);
+  setInterval(checkStale, 5000);
+  window.addEventListener('pagehide', closeStream);
+  window.addEventListener('pageshow', (e) => { if (e.persisted) openStream(); }); // back/forward cache
   if (!state.metrics.length || !state.selection.period) {
     replaceChildren(ui.metrics, el('p', { class: 'message' }, 'No data has arrived yet; this page will show it when it does.'));
     loadQuality();
@@ -413,9 +416,6 @@ async function start() {
   }
   buildSections();
   applySelection();
-  setInterval(checkStale, 5000);
-  window.addEventListener('pagehide', closeStream);
-  window.addEventListener('pageshow', (e) => { if (e.persisted) openStream(); }); // back/forward cache
 }
 
 start();

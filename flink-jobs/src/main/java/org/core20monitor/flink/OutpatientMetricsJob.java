@@ -84,8 +84,9 @@ public final class OutpatientMetricsJob {
                 .process(new FirstOccurrence())
                 .name("drop-repeated-event-ids").uid("drop-repeated-event-ids");
 
+        Enrichment enrichment = new Enrichment(imd);
         DataStream<RedisWrite> views = unique
-                .flatMap(new RouteToCells(new Enrichment(imd)))
+                .flatMap(new RouteToCells(enrichment))
                 .name("enrich-and-route-to-cells").uid("enrich-and-route-to-cells")
                 .keyBy(CellUpdate::cell)
                 .process(new CellAggregator(options.emitIntervalMillis(), options.allowedLatenessMillis()))
@@ -93,8 +94,8 @@ public final class OutpatientMetricsJob {
 
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParseEvents.DEAD_LETTERS);
         DataStream<QualitySignal> signals = unique
-                .map(e -> new QualitySignal(QualitySignal.ACCEPTED, e.eventTimeMillis()))
-                .name("count-accepted").uid("count-accepted")
+                .flatMap(new ClassifyQuality(enrichment))
+                .name("classify-data-quality").uid("classify-data-quality")
                 .union(unique.getSideOutput(FirstOccurrence.DUPLICATES),
                         deadLetters.map(d -> QualitySignal.rejected(d.reason()))
                                 .name("count-rejected").uid("count-rejected"));
@@ -104,7 +105,7 @@ public final class OutpatientMetricsJob {
                 .name("data-quality-counters").uid("data-quality-counters");
 
         DataStream<RedisWrite> deadLetterWrites = deadLetters
-                .map(d -> RedisWrite.hset(RedisKeys.DEAD_LETTER, d.id(), DeadLetters.json(d), false))
+                .map(d -> RedisWrite.hset(RedisKeys.DEAD_LETTER, d.id(), DeadLetters.json(d.withoutIdentifiers()), false))
                 .name("dead-letter-records").uid("dead-letter-records");
 
         views.union(quality, deadLetterWrites)

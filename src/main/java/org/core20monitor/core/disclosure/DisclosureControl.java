@@ -1,7 +1,11 @@
 package org.core20monitor.core.disclosure;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.core20monitor.core.view.GroupValue;
 import org.core20monitor.core.view.View;
 
@@ -48,6 +52,47 @@ public final class DisclosureControl {
             shown.add(h.render());
         }
         return view.withFigures(Hidden.primary(view.overall()).render(), shown, view.inequality());
+    }
+
+    /** Decimal places of every published value and interval limit. */
+    public static final int DECIMALS = 1;
+
+    /** A value or limit rounded half up to {@link #DECIMALS} places; null stays null. */
+    public static Double published(Double value) {
+        if (value == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Counts that make up a shown total (such as rejected records by reason): each is rounded or
+     * hidden like any count, and where exactly one is hidden the next smallest is hidden too.
+     */
+    public static Map<String, Long> breakdown(Map<String, Long> counts) {
+        Map<String, Long> shown = new TreeMap<>();
+        String lone = null;
+        int hidden = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            shown.put(e.getKey(), count(e.getValue()));
+            if (isSmall(e.getValue())) {
+                hidden++;
+                lone = e.getKey();
+            }
+        }
+        if (hidden == 1) {
+            String next = null;
+            for (Map.Entry<String, Long> e : counts.entrySet()) {
+                if (!e.getKey().equals(lone) && e.getValue() > 0
+                        && (next == null || e.getValue() < counts.get(next))) {
+                    next = e.getKey();
+                }
+            }
+            if (next != null) {
+                shown.put(next, null);
+            }
+        }
+        return shown;
     }
 
     private static void secondary(List<Hidden> groups, boolean numerator) {
@@ -108,12 +153,13 @@ public final class DisclosureControl {
             GroupValue g = source;
             Long num = hideNumerator || g.numerator() == null ? null : DisclosureControl.count(g.numerator());
             Long den = hideDenominator || g.denominator() == null ? null : DisclosureControl.count(g.denominator());
-            boolean suppressed = hideNumerator || hideDenominator || hideValue;
             if (hideValue) {
                 return new GroupValue(g.group(), g.label(), num, den, null, null, null, null, true);
             }
-            return new GroupValue(g.group(), g.label(), num, den, g.value(), g.lower(), g.upper(), g.vsOverall(),
-                    suppressed);
+            // Full-precision values would give the unrounded counts back (a value and its interval
+            // determine n), so values and limits leave at the precision they are read at.
+            return new GroupValue(g.group(), g.label(), num, den, published(g.value()), published(g.lower()),
+                    published(g.upper()), g.vsOverall(), false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.core20monitor.core.event;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,14 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.core20monitor.core.metric.Periods;
 
 /**
  * Reads one JSON Lines record and checks it against the input contract (SPEC §3). The first rule
@@ -23,29 +27,45 @@ import java.util.regex.Pattern;
  */
 public final class EventParser implements Serializable {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
     public static final List<String> DEFAULT_PLUS_GROUPS =
             List.of("LEARNING_DISABILITY", "HOMELESS", "SMI", "CARER", "TRAVELLER", "REFUGEE");
     public static final Set<String> ETHNICITY_CODES = Set.of(
             "A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "Z", "99");
     public static final Set<String> SEX_CODES = Set.of("1", "2", "9", "X");
 
-    private static final Pattern ICB = Pattern.compile("[A-Z0-9]{3}");
+    /** An ICB's ODS code. */
+    public static final Pattern ICB = Pattern.compile("[A-Z0-9]{3}");
     private static final Pattern PROVIDER = Pattern.compile("[A-Z0-9]{3,5}");
     private static final Pattern SPECIALTY = Pattern.compile("[0-9]{3}");
     private static final Pattern LSOA = Pattern.compile("E01[0-9]{6}");
     /** Rejects trailing content, so two records run together on one line are not half-read. */
     private static final ObjectReader READER = new ObjectMapper().readerFor(JsonNode.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** Earliest accepted event time: before the 2019/20 baseline year there is nothing to compare with. */
+    public static final Instant EARLIEST = Instant.parse("2019-01-01T00:00:00Z");
+    /** How far past the clock an event may be stamped (clock skew between systems), by default. */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     private final Set<String> plusGroups;
+    private final Clock clock;
 
     public EventParser() {
-        this(DEFAULT_PLUS_GROUPS);
+        this(DEFAULT_PLUS_GROUPS, Clock.systemUTC());
     }
 
     public EventParser(List<String> plusGroups) {
+        this(plusGroups, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock event times more than {@link #FUTURE_TOLERANCE} after this clock are rejected, so one
+     *              mistyped year cannot push event time (and the closing of months) into the future
+     */
+    public EventParser(List<String> plusGroups, Clock clock) {
         this.plusGroups = Set.copyOf(plusGroups);
+        this.clock = clock;
     }
 
     public ParseResult parse(String line) {
@@ -65,6 +85,8 @@ public final class EventParser implements Serializable {
             root = READER.readValue(line);
         } catch (JsonProcessingException e) {
             throw reject("record", "json", "not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw reject("record", "json", "not readable: " + e.getMessage());
         }
         if (!(root instanceof ObjectNode record)) {
             throw reject("record", "json", "not a JSON object");
@@ -76,6 +98,10 @@ public final class EventParser implements Serializable {
         }
         EventType type = requiredEnum(record, "event_type", EventType.class);
         long eventTime = instant(record, "event_time", requiredString(record, "event_time"));
+        if (eventTime < EARLIEST.toEpochMilli() || eventTime > clock.millis() + FUTURE_TOLERANCE.toMillis()) {
+            throw reject("event_time", "range", "event_time " + Instant.ofEpochMilli(eventTime)
+                    + " is before " + EARLIEST + " or in the future");
+        }
         String patientId = requiredString(record, "patient_id");
         String pathwayId = type.needsPathway()
                 ? requiredString(record, "pathway_id")
@@ -129,7 +155,7 @@ public final class EventParser implements Serializable {
         if (!node.isTextual()) {
             throw reject(field, "type", field + " must be a string");
         }
-        if (node.textValue().isEmpty()) {
+        if (node.textValue().isBlank()) {
             throw reject(field, "missing", field + " is empty");
         }
         return node.textValue();
@@ -229,7 +255,7 @@ public final class EventParser implements Serializable {
             if (text.length() == 10) {
                 return (int) LocalDate.parse(text).toEpochDay();
             }
-            return (int) OffsetDateTime.parse(text).atZoneSameInstant(LONDON).toLocalDate().toEpochDay();
+            return (int) OffsetDateTime.parse(text).atZoneSameInstant(Periods.LONDON).toLocalDate().toEpochDay();
         } catch (DateTimeParseException e) {
             throw reject("clock_start", "format", "clock_start '" + text + "' is not an ISO-8601 date or instant");
         }

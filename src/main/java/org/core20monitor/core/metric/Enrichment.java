@@ -14,6 +14,11 @@ public final class Enrichment implements Serializable {
         this.imd = imd;
     }
 
+    /** An LSOA was given but the configured IMD edition does not know it. */
+    public boolean lsoaUnmapped(OutpatientEvent e) {
+        return e.lsoa() != null && imd.decile(e.lsoa()) == null;
+    }
+
     public EventProfile profile(OutpatientEvent e) {
         return new EventProfile(Deprivation.resolveDecile(imd, e.lsoa(), e.imdDecile()), e.ethnicity(), e.sex(), e.age());
     }

@@ -14,9 +14,11 @@ import org.core20monitor.core.view.Scope;
  * core20:periods                                       set     periods (YYYY-MM) that have views
  * core20:scopes                                        set     scope ids that have views
  * core20:quality                                       hash    data-quality counters: accepted, duplicate,
- *                                                              rejected, rejected:{field}:{rule}, last_event_time
+ *                                                              rejected:{field}:{rule}, imd_unknown, lsoa_unmapped,
+ *                                                              ethnicity_unknown, last_event_time
  * core20:deadletter                                    hash    {source}#{position} → dead-letter JSON
- *                                                              (reason and the rejected line; never served)
+ *                                                              (reason and the rejected line with patient and
+ *                                                              pathway ids removed; never served)
  * core20:updates                                       channel each write batch publishes a JSON array of
  *                                                              the view keys (and core20:quality) it changed
  * </pre>

@@ -2,7 +2,7 @@ package org.core20monitor.core.view;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
-import java.util.regex.Pattern;
+import org.core20monitor.core.event.EventParser;
 
 /**
  * Which events a view covers: each field null when not restricted; England is all null (SPEC §8).
@@ -11,10 +11,9 @@ import java.util.regex.Pattern;
 public record Scope(String icb, String provider, String specialty, String area) implements Serializable {
 
     public static final Scope ENGLAND = new Scope(null, null, null, null);
-    private static final Pattern ICB = Pattern.compile("[A-Z0-9]{3}");
 
     public static Scope icb(String icb) {
-        if (icb == null || !ICB.matcher(icb).matches()) {
+        if (icb == null || !EventParser.ICB.matcher(icb).matches()) {
             throw new IllegalArgumentException("icb must be a 3-character ODS code, was '" + icb + "'");
         }
         return new Scope(icb, null, null, null);

@@ -468,4 +468,32 @@ class EventParserTest {
         assertRejected(EXAMPLE + " garbage", "record", "json");
         assertRejected(EXAMPLE + EXAMPLE, "record", "json");
     }
+
+    @Test
+    void eventTimesOutsideThePlausibleRangeAreRejected() {
+        java.time.Clock now = java.time.Clock.fixed(java.time.Instant.parse("2026-11-24T12:00:00Z"), java.time.ZoneOffset.UTC);
+        EventParser clocked = new EventParser(EventParser.DEFAULT_PLUS_GROUPS, now);
+        for (String time : new String[] {"9999-12-31T23:59:59Z", "1900-01-01T00:00:00Z", "2018-12-31T23:59:59Z",
+                "2026-11-25T12:00:01Z"}) {
+            ParseResult result = clocked.parse(line(r -> r.put("event_time", time)));
+            assertThat(result).as(time).isInstanceOf(ParseResult.Invalid.class);
+            assertThat(((ParseResult.Invalid) result).rejection().reason()).as(time).isEqualTo("event_time:range");
+        }
+        // Within a day ahead of the clock (skew between systems) and from 2019 on, accepted.
+        for (String time : new String[] {"2026-11-25T11:59:59Z", "2019-01-01T00:00:00Z"}) {
+            assertThat(clocked.parse(line(r -> r.put("event_time", time)))).as(time).isInstanceOf(ParseResult.Valid.class);
+        }
+    }
+
+    @Test
+    void aRepeatedKeyIsRejectedRatherThanSilentlyOverwritten() {
+        String twice = EXAMPLE.replace("{\"event_id\":\"e-000001\",", "{\"event_id\":\"e-000001\",\"event_id\":\"e-2\",");
+        assertRejected(twice, "record", "json");
+    }
+
+    @Test
+    void blankIdentifiersAreMissing() {
+        assertRejected(line(r -> r.put("event_id", "   ")), "event_id", "missing");
+        assertRejected(line(r -> r.put("patient_id", " ")), "patient_id", "missing");
+    }
 }

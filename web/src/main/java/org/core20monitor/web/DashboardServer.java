@@ -78,10 +78,22 @@ public final class DashboardServer extends VerticleBase {
         return router;
     }
 
+    /**
+     * Ready when Redis answers. Whether the data is fresh is reported beside it (the last event time
+     * and its age) rather than failing readiness, since a replayed history is old by design.
+     */
     private void ready(RoutingContext ctx) {
         store.ping().compose(pong -> store.quality())
-                .onSuccess(q -> json(ctx, 200, Map.of("status", "READY", "redis", "UP",
-                        "last_event_time", String.valueOf(q.get("last_event_time")))))
+                .onSuccess(q -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", "READY");
+                    body.put("redis", "UP");
+                    String last = q.get("last_event_time");
+                    body.put("last_event_time", last);
+                    body.put("data_age_seconds", last == null ? null
+                            : java.time.Duration.between(java.time.Instant.parse(last), java.time.Instant.now()).toSeconds());
+                    json(ctx, 200, body);
+                })
                 .onFailure(e -> json(ctx, 503, Map.of("status", "NOT_READY", "redis", "DOWN")));
     }
 
@@ -124,7 +136,13 @@ public final class DashboardServer extends VerticleBase {
                     return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(),
                             new LinkedHashSet<>(query.keys())));
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> {
+                    if (ctx.response().headWritten()) {
+                        ctx.response().reset(); // the stream had started: the browser reconnects and resyncs
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     private static void json(RoutingContext ctx, int status, Object body) {

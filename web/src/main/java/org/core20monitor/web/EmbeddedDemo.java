@@ -45,10 +45,13 @@ final class EmbeddedDemo {
             System.out.println("Started an embedded Redis on " + redisUrl);
         }
 
-        Process job = startJob(jobJar, flinkLib, redisUrl, jobArgs);
+        // Checkpoints of this run only, removed when it stops.
+        Path checkpoints = Files.createTempDirectory("core20-demo-checkpoints");
+        Process job = startJob(jobJar, flinkLib, redisUrl, checkpoints, jobArgs);
         Vertx vertx = Vertx.vertx();
         RedisServer startedRedis = redis;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(job, vertx, startedRedis), "core20-demo-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(job, vertx, startedRedis, checkpoints),
+                "core20-demo-stop"));
 
         vertx.deployVerticle(new DashboardServer(config.withRedis(redisUrl))).await();
         System.out.println("Core20 Monitor dashboard: http://localhost:" + config.port()
@@ -58,18 +61,20 @@ final class EmbeddedDemo {
         Thread.currentThread().join();
     }
 
-    private static Process startJob(Path jobJar, Path flinkLib, String redisUrl, String[] jobArgs) throws IOException {
+    private static Process startJob(Path jobJar, Path flinkLib, String redisUrl, Path checkpoints, String[] jobArgs)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", jobJar + File.pathSeparator + flinkLib + File.separator + "*",
                 "org.core20monitor.flink.OutpatientMetricsJob",
-                "--redis", redisUrl));
+                "--redis", redisUrl,
+                "--checkpoint-dir", checkpoints.toUri().toString()));
         command.addAll(List.of(jobArgs));
         return new ProcessBuilder(command).inheritIO().start();
     }
 
-    private static void stop(Process job, Vertx vertx, RedisServer redis) {
+    private static void stop(Process job, Vertx vertx, RedisServer redis, Path checkpoints) {
         job.descendants().forEach(ProcessHandle::destroy);
         job.destroy();
         try {
@@ -79,6 +84,9 @@ final class EmbeddedDemo {
             vertx.close().await(10, TimeUnit.SECONDS);
             if (redis != null) {
                 redis.stop();
+            }
+            try (var files = Files.walk(checkpoints)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         } catch (Exception e) {
             System.err.println("while stopping: " + e.getMessage());

@@ -13,6 +13,10 @@ import org.core20monitor.core.view.ViewJson;
  */
 public final class PublicFigures {
 
+    /** Counters of accepted records: all of them, repeats, and those missing what a breakdown needs. */
+    private static final String[] QUALITY_COUNTERS = {"accepted", "duplicate", "imd_unknown", "lsoa_unmapped",
+            "ethnicity_unknown"};
+
     private PublicFigures() {}
 
     public static String view(String storedJson) {
@@ -23,18 +27,19 @@ public final class PublicFigures {
     public static String quality(Map<String, String> counters) {
         Map<String, Object> out = new LinkedHashMap<>();
         long rejected = 0;
-        Map<String, Object> byReason = new TreeMap<>();
+        Map<String, Long> byReason = new TreeMap<>();
         for (Map.Entry<String, String> e : counters.entrySet()) {
             if (e.getKey().startsWith("rejected:")) {
                 long n = Long.parseLong(e.getValue());
                 rejected += n;
-                byReason.put(e.getKey().substring("rejected:".length()), DisclosureControl.count(n));
+                byReason.put(e.getKey().substring("rejected:".length()), n);
             }
         }
-        out.put("accepted", DisclosureControl.count(parse(counters.get("accepted"))));
-        out.put("duplicate", DisclosureControl.count(parse(counters.get("duplicate"))));
+        for (String counter : QUALITY_COUNTERS) {
+            out.put(counter, DisclosureControl.count(parse(counters.get(counter))));
+        }
         out.put("rejected", DisclosureControl.count(rejected));
-        out.put("rejected_by_reason", byReason);
+        out.put("rejected_by_reason", DisclosureControl.breakdown(byReason));
         out.put("last_event_time", counters.get("last_event_time"));
         try {
             return ViewJson.mapper().writeValueAsString(out);

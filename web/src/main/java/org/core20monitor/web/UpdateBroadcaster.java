@@ -117,6 +117,13 @@ public final class UpdateBroadcaster implements AutoCloseable {
             subscribers.remove(s);
             return;
         }
+        if (s.response().writeQueueFull()) {
+            // A browser that stopped reading (asleep, behind a stuck proxy) would make the queue grow
+            // without bound; drop it, and it gets the current state again when it reconnects.
+            subscribers.remove(s);
+            s.response().reset();
+            return;
+        }
         s.response().write(text).onFailure(e -> subscribers.remove(s));
     }
 

@@ -68,7 +68,8 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, Breakd
         try {
             breakdown = by == null || by.isBlank() ? Breakdown.NONE : Breakdown.byId(by);
         } catch (IllegalArgumentException e) {
-            throw new BadParameter("unknown breakdown '" + by + "' (one of none, imd_quintile, ethnicity_group)");
+            throw new BadParameter("unknown breakdown '" + by + "' (one of "
+                    + java.util.Arrays.stream(Breakdown.values()).map(b -> b.id).toList() + ")");
         }
         return new ViewQuery(List.copyOf(metrics), period, scope, breakdown);
     }

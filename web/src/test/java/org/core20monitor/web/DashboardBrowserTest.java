@@ -135,7 +135,8 @@ class DashboardBrowserTest {
         ChromeOptions chrome = new ChromeOptions();
         chrome.setBinary(CHROMIUM);
         chrome.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2400",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1400,2400",
                 "--user-data-dir=" + inbox.getParent().resolve("chromium-" + System.nanoTime()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();

@@ -58,7 +58,8 @@ class DashboardServerTest {
         ViewFixtures.attendances(counts, 10, 517, 43);  // quintile 5
         ViewFixtures.store(commands, "2026-10", Scope.icb("QWE"), counts);
         commands.hset(RedisKeys.QUALITY, Map.of("accepted", "1468", "duplicate", "3", "rejected:icb:missing", "12",
-                "rejected:record:json", "2", "last_event_time", "2026-10-31T16:00:00Z"));
+                "rejected:record:json", "2", "rejected:sex:code", "31", "imd_unknown", "58",
+                "last_event_time", "2026-10-31T16:00:00Z"));
         server = new DashboardServer(new ServerConfig("127.0.0.1", 0, redis.url(), 60_000));
         vertx.deployVerticle(server).await();
         web = WebClient.create(vertx);
@@ -83,7 +84,7 @@ class DashboardServerTest {
         JsonObject overall = view.getJsonObject("overall");
         assertThat(overall.getLong("denominator")).isEqualTo(1470L);   // 1,468 rounded to the nearest 5
         assertThat(overall.getLong("numerator")).isEqualTo(95L);       // 96
-        assertThat(overall.getDouble("value")).isCloseTo(100.0 * 96 / 1468, within(1e-9)); // from unrounded counts
+        assertThat(overall.getDouble("value")).isEqualTo(6.5);   // 96 / 1,468 = 6.539…%: from unrounded counts, to 1 dp
 
         JsonArray groups = view.getJsonArray("groups");
         JsonObject q1 = groups.getJsonObject(0);
@@ -92,7 +93,7 @@ class DashboardServerTest {
         JsonObject q4 = groups.getJsonObject(3);
         assertThat(q4.getLong("denominator")).isEqualTo(300L);
         assertThat(q4.getLong("numerator")).isEqualTo(25L);
-        assertThat(q4.getDouble("value")).isCloseTo(100.0 * 26 / 301, within(1e-9));
+        assertThat(q4.getDouble("value")).isEqualTo(8.6);        // 26 / 301 = 8.638…%
         assertThat(q4.getBoolean("suppressed")).isFalse();
         JsonObject q2 = groups.getJsonObject(1);
         assertThat(q2.getBoolean("suppressed")).isTrue();
@@ -138,10 +139,13 @@ class DashboardServerTest {
         JsonObject quality = get("/api/quality").bodyAsJsonObject();
         assertThat(quality.getLong("accepted")).isEqualTo(1470L);
         assertThat(quality.getValue("duplicate")).isNull();              // 3
-        assertThat(quality.getLong("rejected")).isEqualTo(15L);          // 14
-        assertThat(quality.getJsonObject("rejected_by_reason").getLong("icb:missing")).isEqualTo(10L);
-        assertThat(quality.getJsonObject("rejected_by_reason").containsKey("record:json")).isTrue();
-        assertThat(quality.getJsonObject("rejected_by_reason").getValue("record:json")).isNull();
+        assertThat(quality.getLong("rejected")).isEqualTo(45L);          // 45
+        assertThat(quality.getLong("imd_unknown")).isEqualTo(60L);       // 58
+        JsonObject byReason = quality.getJsonObject("rejected_by_reason");
+        assertThat(byReason.containsKey("record:json")).isTrue();
+        assertThat(byReason.getValue("record:json")).isNull();           // 2
+        assertThat(byReason.getValue("icb:missing")).as("next smallest, hidden too").isNull();
+        assertThat(byReason.getLong("sex:code")).isEqualTo(30L);
     }
 
     @Test
@@ -195,7 +199,7 @@ class DashboardServerTest {
                                     assertThat(view.getJsonObject("overall").getLong("denominator")).isEqualTo(1570L);
                                     JsonObject q5 = view.getJsonArray("groups").getJsonObject(4);
                                     assertThat(q5.getLong("numerator")).isEqualTo(85L);
-                                    assertThat(q5.getDouble("value")).isCloseTo(100.0 * 83 / 617, within(1e-9));
+                                    assertThat(q5.getDouble("value")).isEqualTo(13.5);   // 83 / 617 = 13.452…%
                                     assertNoSmallOrUnroundedCounts(view);
                                 });
                                 test.completeNow();

@@ -10,8 +10,9 @@ import org.core20monitor.core.generator.SyntheticEventGenerator;
  * live, new events stamped with the wall clock at about {@code liveEventsPerSecond}.
  *
  * <p>The generator is a sequential simulation, so this runs at parallelism 1. After a restore the
- * sequence resumes at a later index; the simulation is replayed from its seed up to that index so
- * the history continues exactly where it stopped.
+ * sequence resumes at a later index; the simulation is replayed from its seed, unpaced, up to that
+ * index, so the history continues exactly where it stopped. Live events are stamped with the wall
+ * clock, so after a restore in the live phase the live stream goes on from now rather than repeating.
  */
 public final class SyntheticLines implements GeneratorFunction<Long, SourceLine> {
 
@@ -25,6 +26,10 @@ public final class SyntheticLines implements GeneratorFunction<Long, SourceLine>
     private transient long nextLiveAt;
 
     public SyntheticLines(GeneratorConfig config, double liveEventsPerSecond) {
+        if (!(liveEventsPerSecond > 0 && liveEventsPerSecond <= 10_000)) {
+            throw new IllegalArgumentException("the live rate must be between 0 and 10,000 events a second, was "
+                    + liveEventsPerSecond);
+        }
         this.config = config;
         this.liveEventsPerSecond = liveEventsPerSecond;
     }
@@ -39,12 +44,12 @@ public final class SyntheticLines implements GeneratorFunction<Long, SourceLine>
     @Override
     public SourceLine map(Long index) throws InterruptedException {
         while (produced < index) {
-            next();
+            next(false); // catching up after a restore: no pacing
         }
-        return new SourceLine(SOURCE, index, next());
+        return new SourceLine(SOURCE, index, next(true));
     }
 
-    private String next() throws InterruptedException {
+    private String next(boolean paced) throws InterruptedException {
         produced++;
         if (!historyDone) {
             SyntheticEventGenerator.Line line = generator.nextHistory();
@@ -56,7 +61,7 @@ public final class SyntheticLines implements GeneratorFunction<Long, SourceLine>
         }
         // Pace the live phase; the wait is short, so checkpoints are delayed by at most one interval.
         long wait = nextLiveAt - System.currentTimeMillis();
-        if (wait > 0) {
+        if (paced && wait > 0) {
             Thread.sleep(wait);
         }
         nextLiveAt = Math.max(nextLiveAt, System.currentTimeMillis()) + (long) (1000 / liveEventsPerSecond);
