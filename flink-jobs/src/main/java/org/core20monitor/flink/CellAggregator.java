@@ -1,40 +1,50 @@
 package org.core20monitor.flink;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.core20monitor.core.metric.Breakdown;
-import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
-import org.core20monitor.core.redis.RedisKeys;
+import org.core20monitor.core.metric.WaitStats;
+import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Scope;
-import org.core20monitor.core.view.View;
-import org.core20monitor.core.view.ViewBuilder;
-import org.core20monitor.core.view.ViewJson;
-import org.core20monitor.flink.sink.RedisWrite;
 
 /**
- * Keyed by cell (period and scope): keeps the cell's counts and writes its views.
+ * Keyed by cell (period and scope): keeps the cell's event counts, its month-end waiting list and its
+ * completed pathways (as histograms of waits in days by breakdown slot) and emits the cell's snapshot.
  *
- * <p>Views are written at most once per {@code emitIntervalMillis} of processing time while events
- * arrive, so a busy replay does not rewrite a view for every event. A month is provisional until the
- * watermark passes its end plus the allowed lateness; an event-time timer at that moment rewrites
- * the views as final. Late events still count: they revise their month's views. At the end of a
- * bounded input the final watermark fires the remaining timers, so nothing is left unwritten.
+ * <p>Snapshots are emitted at most once per {@code emitIntervalMillis} of processing time while inputs
+ * arrive, so a busy replay does not rewrite a cell for every event. The waiting list of a month exists
+ * once the watermark passes the month's end (the pathway trackers send their month-end waits just
+ * before). A month is provisional until the watermark passes its end plus the allowed lateness; an
+ * event-time timer then emits it as final. Late inputs still count and revise the month. At the end of
+ * a bounded input the final watermark fires the remaining timers, so nothing is left unwritten.
  */
-public final class CellAggregator extends KeyedProcessFunction<String, CellUpdate, RedisWrite> {
+public final class CellAggregator extends KeyedProcessFunction<String, CellInput, CellSnapshot> {
 
+    private final Breakdowns breakdowns;
     private final long emitIntervalMillis;
     private final long allowedLatenessMillis;
     private transient ValueState<MetricCounts> counts;
+    private transient MapState<Long, Long> waits;
+    private transient MapState<Long, Long> completed;
     private transient ValueState<Boolean> dirty;
 
-    public CellAggregator(long emitIntervalMillis, long allowedLatenessMillis) {
+    public CellAggregator(Breakdowns breakdowns, long emitIntervalMillis, long allowedLatenessMillis) {
+        this.breakdowns = breakdowns;
         this.emitIntervalMillis = emitIntervalMillis;
         this.allowedLatenessMillis = allowedLatenessMillis;
     }
@@ -42,61 +52,94 @@ public final class CellAggregator extends KeyedProcessFunction<String, CellUpdat
     @Override
     public void open(OpenContext context) {
         counts = getRuntimeContext().getState(new ValueStateDescriptor<>("counts", MetricCounts.class));
+        waits = getRuntimeContext().getMapState(new MapStateDescriptor<>("month-end-waits", Long.class, Long.class));
+        completed = getRuntimeContext().getMapState(new MapStateDescriptor<>("completed-waits", Long.class, Long.class));
         dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
     }
 
     @Override
-    public void processElement(CellUpdate update, Context ctx, Collector<RedisWrite> out) throws Exception {
-        MetricCounts current = counts.value();
-        if (current == null) {
-            current = new MetricCounts();
+    public void processElement(CellInput input, Context ctx, Collector<CellSnapshot> out) throws Exception {
+        switch (input.kind()) {
+            case EVENTS -> {
+                MetricCounts current = counts.value();
+                if (current == null) {
+                    current = new MetricCounts(breakdowns.slots());
+                }
+                current.add(input.numerators(), input.denominators(), input.slots(), breakdowns.slots());
+                counts.update(current);
+            }
+            case WAIT_AT_MONTH_END -> addWait(waits, input);
+            case COMPLETED_WAIT -> addWait(completed, input);
         }
-        current.add(update.event(), update.profile());
-        counts.update(current);
         if (dirty.value() == null) {
             dirty.update(Boolean.TRUE);
             ctx.timerService().registerProcessingTimeTimer(
                     ctx.timerService().currentProcessingTime() + emitIntervalMillis);
-            long close = closesAt(update.period());
-            // A closed month revised by a late event is rewritten by the processing-time timer, or
-            // by the final watermark of a bounded input.
-            ctx.timerService().registerEventTimeTimer(
-                    close > ctx.timerService().currentWatermark() ? close : Long.MAX_VALUE);
+            long watermark = ctx.timerService().currentWatermark();
+            long monthEnd = Periods.endOfMonthMillis(input.period());
+            long close = monthEnd + allowedLatenessMillis;
+            if (monthEnd > watermark) {
+                ctx.timerService().registerEventTimeTimer(monthEnd);
+            }
+            // A closed month revised by a late input is rewritten by the processing-time timer, or by
+            // the final watermark of a bounded input.
+            ctx.timerService().registerEventTimeTimer(close > watermark ? close : Long.MAX_VALUE);
         }
+    }
+
+    /** Adds sign × 1 to the wait's histogram entry in every slot of the patient. */
+    private static void addWait(MapState<Long, Long> histogram, CellInput input) throws Exception {
+        for (int slot : input.slots()) {
+            long key = key(slot, input.waitDays());
+            Long now = histogram.get(key);
+            long next = (now == null ? 0 : now) + input.sign();
+            if (next == 0) {
+                histogram.remove(key);
+            } else {
+                histogram.put(key, next);
+            }
+        }
+    }
+
+    static long key(int slot, long waitDays) {
+        return ((long) slot << 32) | waitDays;
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RedisWrite> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellSnapshot> out) throws Exception {
         String[] cell = ctx.getCurrentKey().split("\\|", 2);
         String period = cell[0];
-        boolean closing = ctx.timeDomain() == TimeDomain.EVENT_TIME && timestamp == closesAt(period);
-        if (dirty.value() == null && !closing) {
+        long monthEnd = Periods.endOfMonthMillis(period);
+        boolean milestone = ctx.timeDomain() == TimeDomain.EVENT_TIME
+                && (timestamp == monthEnd || timestamp == monthEnd + allowedLatenessMillis);
+        if (dirty.value() == null && !milestone) {
             return;
         }
         dirty.clear();
+        long watermark = ctx.timerService().currentWatermark();
+        boolean monthEnded = watermark >= monthEnd;
         MetricCounts current = counts.value();
-        if (current == null) {
-            return;
-        }
-        boolean provisional = ctx.timerService().currentWatermark() < closesAt(period);
-        emitViews(period, Scope.fromId(cell[1]), current, provisional,
-                Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(), out);
+        out.collect(new CellSnapshot(period, Scope.fromId(cell[1]), watermark < monthEnd + allowedLatenessMillis,
+                Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(),
+                breakdowns.plusGroups(), current == null ? null : current.cells,
+                monthEnded ? LocalDate.ofEpochDay(Periods.lastDay(period)).toString() : null,
+                monthEnded ? bySlot(waits) : null,
+                monthEnded || !completed.isEmpty() ? bySlot(completed) : null));
     }
 
-    /** Every view of the cell, plus the index entries that let the server list periods and scopes. */
-    static void emitViews(String period, Scope scope, MetricCounts counts, boolean provisional, String updatedAt,
-                          Collector<RedisWrite> out) {
-        for (Metric metric : Metric.values()) {
-            for (Breakdown breakdown : Breakdown.values()) {
-                View view = ViewBuilder.build(metric, breakdown, period, scope, counts, provisional, updatedAt);
-                out.collect(RedisWrite.set(RedisKeys.view(metric, period, scope, breakdown), ViewJson.write(view), true));
-            }
+    /** Each slot's figures from a histogram keyed by slot and wait. */
+    private List<WaitStats> bySlot(MapState<Long, Long> histogram) throws Exception {
+        List<NavigableMap<Long, Long>> slots = new ArrayList<>(breakdowns.slots());
+        for (int i = 0; i < breakdowns.slots(); i++) {
+            slots.add(new TreeMap<>());
         }
-        out.collect(RedisWrite.sadd(RedisKeys.PERIODS, period));
-        out.collect(RedisWrite.sadd(RedisKeys.SCOPES, scope.id()));
-    }
-
-    private long closesAt(String period) {
-        return Periods.endOfMonthMillis(period) + allowedLatenessMillis;
+        for (Map.Entry<Long, Long> e : histogram.entries()) {
+            slots.get((int) (e.getKey() >>> 32)).merge(e.getKey() & 0xFFFF_FFFFL, e.getValue(), Long::sum);
+        }
+        List<WaitStats> stats = new ArrayList<>(slots.size());
+        for (NavigableMap<Long, Long> slot : slots) {
+            stats.add(slot.isEmpty() ? WaitStats.NONE : WaitStats.of(slot));
+        }
+        return stats;
     }
 }

@@ -1,7 +1,11 @@
 package org.core20monitor.flink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -11,23 +15,33 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.core20monitor.core.event.EventParser;
 import org.core20monitor.core.event.OutpatientEvent;
+import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Enrichment;
 import org.core20monitor.core.redis.RedisKeys;
+import org.core20monitor.core.reference.ClinicalAreas;
 import org.core20monitor.core.reference.ImdLookup;
+import org.core20monitor.core.view.CellSnapshot;
+import org.core20monitor.core.view.ScopeRouting;
+import org.core20monitor.core.view.ViewJson;
 import org.core20monitor.flink.sink.RedisSink;
 import org.core20monitor.flink.sink.RedisWrite;
 import org.core20monitor.flink.source.EventSources;
 import org.core20monitor.flink.source.SourceLine;
 
 /**
- * Outpatient events in, inequality views out: parse and validate (rejections to the dead-letter
- * output), drop repeated event ids, enrich with IMD, count per month and scope, and write views and
- * data-quality counters to Redis.
+ * Outpatient events in, cell snapshots out: parse and validate (rejections to the dead-letter
+ * output), drop repeated event ids, enrich with IMD and clinical area, count per month and scope,
+ * follow every RTT pathway for the waits, and count data quality.
  *
- * <p>{@link #build} takes its input stream and sink as parameters so tests can supply their own;
- * {@link #main} wires the configured source and the Redis sink.
+ * <p>{@link #build} takes its input stream as a parameter and returns its output streams, so tests
+ * and the batch {@link ComputeCommand} can supply their own source and collect the results; {@link #main}
+ * wires the configured source to the Redis sink.
  */
 public final class OutpatientMetricsJob {
+
+    /** The job's results: cell snapshots, live waiting lists, data-quality writes and dead letters. */
+    public record Outputs(DataStream<CellSnapshot> cells, DataStream<CellSnapshot> liveWaits,
+                          DataStream<RedisWrite> quality, DataStream<DeadLetter> deadLetters) {}
 
     private final JobOptions options;
 
@@ -36,6 +50,9 @@ public final class OutpatientMetricsJob {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("compute")) {
+            System.exit(ComputeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         JobOptions options = JobOptions.from(args, System.getenv());
         Configuration config = new Configuration();
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -44,7 +61,7 @@ public final class OutpatientMetricsJob {
         env.enableCheckpointing(options.checkpointIntervalMillis());
 
         OutpatientMetricsJob job = new OutpatientMetricsJob(options);
-        job.build(job.source(env), redisSink(options.redisUrl()));
+        job.toRedis(job.build(job.source(env)), redisSink(options.redisUrl()));
         env.execute("core20-outpatient-metrics");
     }
 
@@ -65,10 +82,12 @@ public final class OutpatientMetricsJob {
         return new RedisSink(redisUrl, RedisKeys.UPDATES_CHANNEL, 200, 2_000);
     }
 
-    public void build(DataStream<SourceLine> lines, Sink<RedisWrite> sink) {
+    public Outputs build(DataStream<SourceLine> lines) {
         ImdLookup imd = options.imdFile() == null
                 ? ImdLookup.load(options.imdEdition())
                 : ImdLookup.load(options.imdEdition(), Path.of(options.imdFile()));
+        ClinicalAreas areas = clinicalAreas(options.areasFile());
+        Breakdowns breakdowns = Breakdowns.standard();
 
         SingleOutputStreamOperator<OutpatientEvent> parsed = lines
                 .process(new ParseEvents(new EventParser()))
@@ -85,12 +104,24 @@ public final class OutpatientMetricsJob {
                 .name("drop-repeated-event-ids").uid("drop-repeated-event-ids");
 
         Enrichment enrichment = new Enrichment(imd);
-        DataStream<RedisWrite> views = unique
-                .flatMap(new RouteToCells(enrichment))
-                .name("enrich-and-route-to-cells").uid("enrich-and-route-to-cells")
-                .keyBy(CellUpdate::cell)
-                .process(new CellAggregator(options.emitIntervalMillis(), options.allowedLatenessMillis()))
-                .name("aggregate-views").uid("aggregate-views");
+        SingleOutputStreamOperator<CellInput> routed = unique
+                .process(new RouteEvents(enrichment, new ScopeRouting(areas), breakdowns))
+                .name("enrich-and-route").uid("enrich-and-route");
+
+        SingleOutputStreamOperator<CellInput> pathwayWaits = routed.getSideOutput(RouteEvents.PATHWAYS)
+                .keyBy(PathwayEvent::pathwayId)
+                .process(new PathwayTracker(options.allowedLatenessMillis()))
+                .name("track-rtt-pathways").uid("track-rtt-pathways");
+
+        DataStream<CellSnapshot> cells = routed.union(pathwayWaits)
+                .keyBy(CellInput::cell)
+                .process(new CellAggregator(breakdowns, options.emitIntervalMillis(), options.allowedLatenessMillis()))
+                .name("aggregate-cells").uid("aggregate-cells");
+
+        DataStream<CellSnapshot> live = pathwayWaits.getSideOutput(PathwayTracker.LIVE)
+                .keyBy(LiveWaitChange::scopeId)
+                .process(new LiveWaitAggregator(breakdowns, options.emitIntervalMillis()))
+                .name("live-waiting-lists").uid("live-waiting-lists");
 
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParseEvents.DEAD_LETTERS);
         DataStream<QualitySignal> signals = unique
@@ -103,13 +134,46 @@ public final class OutpatientMetricsJob {
                 .keyBy(QualitySignal::counter)
                 .process(new QualityCounter(options.emitIntervalMillis()))
                 .name("data-quality-counters").uid("data-quality-counters");
+        return new Outputs(cells, live, quality, deadLetters);
+    }
 
-        DataStream<RedisWrite> deadLetterWrites = deadLetters
+    /** Cells, live waiting lists, data quality and dead letters as idempotent Redis writes. */
+    public void toRedis(Outputs outputs, Sink<RedisWrite> sink) {
+        DataStream<RedisWrite> cellWrites = outputs.cells()
+                .flatMap((CellSnapshot cell, org.apache.flink.util.Collector<RedisWrite> out) -> {
+                    out.collect(RedisWrite.set(RedisKeys.cell(cell.period(), cell.scope()), json(cell), true));
+                    out.collect(RedisWrite.sadd(RedisKeys.PERIODS, cell.period()));
+                    out.collect(RedisWrite.sadd(RedisKeys.SCOPES, cell.scope().id()));
+                })
+                .returns(RedisWrite.class)
+                .name("cell-writes").uid("cell-writes");
+        DataStream<RedisWrite> liveWrites = outputs.liveWaits()
+                .map(live -> RedisWrite.set(RedisKeys.live(live.scope()), json(live), true))
+                .name("live-writes").uid("live-writes");
+        DataStream<RedisWrite> deadLetterWrites = outputs.deadLetters()
                 .map(d -> RedisWrite.hset(RedisKeys.DEAD_LETTER, d.id(), DeadLetters.json(d.withoutIdentifiers()), false))
                 .name("dead-letter-records").uid("dead-letter-records");
-
-        views.union(quality, deadLetterWrites)
+        cellWrites.union(liveWrites, outputs.quality(), deadLetterWrites)
                 .sinkTo(sink)
                 .name("redis").uid("redis");
+    }
+
+    static String json(CellSnapshot cell) {
+        try {
+            return ViewJson.mapper().writeValueAsString(cell);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ClinicalAreas clinicalAreas(String file) {
+        if (file == null) {
+            return ClinicalAreas.DEFAULT;
+        }
+        try {
+            return ClinicalAreas.parse(Files.readAllLines(Path.of(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the clinical area table " + file, e);
+        }
     }
 }

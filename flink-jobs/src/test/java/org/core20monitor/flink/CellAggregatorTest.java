@@ -16,99 +16,131 @@ import org.core20monitor.core.event.EventType;
 import org.core20monitor.core.event.Medium;
 import org.core20monitor.core.event.OutpatientEvent;
 import org.core20monitor.core.event.Outcome;
+import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.EventProfile;
+import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
-import org.core20monitor.core.redis.RedisKeys;
-import org.core20monitor.core.view.View;
-import org.core20monitor.core.view.ViewJson;
-import org.core20monitor.flink.sink.RedisWrite;
+import org.core20monitor.core.view.CellSnapshot;
 import org.junit.jupiter.api.Test;
 
-/** The aggregator's timing: throttled writes, provisional months closed by the watermark, late events. */
+/** The aggregator's timing: throttled snapshots, provisional months closed by the watermark, late inputs, waits. */
 class CellAggregatorTest {
 
     private static final long LATENESS = Duration.ofDays(7).toMillis();
-    private static final String OCTOBER_ENGLAND = "2026-10|*.*.*.*";
+    private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
+    private static final long OCTOBER_10 = Instant.parse("2026-10-10T10:00:00Z").toEpochMilli();
 
     @Test
-    void writesViewsOncePerIntervalThenFinalWhenTheMonthCloses() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, CellUpdate, RedisWrite> harness = harness();
+    void emitsOncePerIntervalThenFinalWhenTheMonthCloses() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness = harness();
         harness.setProcessingTime(0);
-        long october10 = Instant.parse("2026-10-10T10:00:00Z").toEpochMilli();
-        harness.processElement(attendance("a", Outcome.PIFU, october10), october10);
-        harness.processElement(attendance("b", Outcome.DISCHARGED, october10), october10);
-        harness.processElement(attendance("c", Outcome.FOLLOW_UP, october10), october10);
+        harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
+        harness.processElement(attendance(Outcome.DISCHARGED), OCTOBER_10);
+        harness.processElement(attendance(Outcome.FOLLOW_UP), OCTOBER_10);
         assertThat(harness.extractOutputValues()).as("throttled until the interval passes").isEmpty();
 
         harness.setProcessingTime(1_000);
-        View pifu = pifuOverall(harness.extractOutputValues());
-        assertThat(pifu.provisional()).isTrue();
-        assertThat(pifu.overall().numerator()).isEqualTo(1);
-        assertThat(pifu.overall().denominator()).isEqualTo(3);
+        CellSnapshot first = last(harness);
+        assertThat(first.provisional()).isTrue();
+        assertThat(first.waits()).as("no month-end waiting list before the month ends").isNull();
+        assertThat(first.counts().numerator(Metric.PIFU_RATE, 0)).isEqualTo(1);
+        assertThat(first.counts().denominator(Metric.PIFU_RATE, 0)).isEqualTo(3);
+
+        harness.getOutput().clear();
+        harness.processWatermark(Periods.endOfMonthMillis("2026-10"));
+        CellSnapshot monthEnded = last(harness);
+        assertThat(monthEnded.waitsAsOf()).isEqualTo("2026-10-31");
+        assertThat(monthEnded.waits()).hasSize(BREAKDOWNS.slots());
+        assertThat(monthEnded.provisional()).isTrue();
 
         harness.getOutput().clear();
         harness.processWatermark(Periods.endOfMonthMillis("2026-10") + LATENESS);
-        View closed = pifuOverall(harness.extractOutputValues());
+        CellSnapshot closed = last(harness);
         assertThat(closed.provisional()).as("closed by the watermark").isFalse();
-        assertThat(closed.overall().denominator()).isEqualTo(3);
 
         // A late event still counts: it revises the closed month.
         harness.getOutput().clear();
-        harness.processElement(attendance("d", Outcome.PIFU, october10), october10);
+        harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
         harness.setProcessingTime(2_000);
-        View revised = pifuOverall(harness.extractOutputValues());
-        assertThat(revised.overall().numerator()).isEqualTo(2);
-        assertThat(revised.overall().denominator()).isEqualTo(4);
+        CellSnapshot revised = last(harness);
+        assertThat(revised.counts().numerator(Metric.PIFU_RATE, 0)).isEqualTo(2);
+        assertThat(revised.counts().denominator(Metric.PIFU_RATE, 0)).isEqualTo(4);
         assertThat(revised.provisional()).isFalse();
         harness.close();
     }
 
     @Test
+    void monthEndWaitsAndCompletedPathwaysAreHistogramsBySlot() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness = harness();
+        int[] slots = slots();
+        for (long wait : new long[] {10, 130, 130, 400}) {
+            harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", "*.*.*.*", slots, wait, 1),
+                    OCTOBER_10);
+        }
+        harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", "*.*.*.*", slots, 130, -1),
+                OCTOBER_10);
+        harness.processElement(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, "2026-10", "*.*.*.*", slots, 70, 1),
+                OCTOBER_10);
+        harness.processWatermark(Periods.endOfMonthMillis("2026-10"));
+        CellSnapshot cell = last(harness);
+        var overall = cell.waits().get(0);
+        assertThat(overall.pathways()).isEqualTo(3);
+        assertThat(overall.within18w()).isEqualTo(1);
+        assertThat(overall.over52w()).isEqualTo(1);
+        assertThat(overall.medianDays()).isEqualTo(130.0);
+        assertThat(cell.completed().get(0).pathways()).isEqualTo(1);
+        assertThat(cell.completed().get(0).medianDays()).isEqualTo(70.0);
+        harness.close();
+    }
+
+    @Test
     void countsSurviveARestoreFromACheckpoint() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, CellUpdate, RedisWrite> harness = harness();
-        long at = Instant.parse("2026-10-10T10:00:00Z").toEpochMilli();
-        harness.processElement(attendance("a", Outcome.PIFU, at), at);
-        harness.processElement(attendance("b", Outcome.PIFU, at), at);
+        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness = harness();
+        harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
+        harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
         harness.close();
 
-        KeyedOneInputStreamOperatorTestHarness<String, CellUpdate, RedisWrite> restored =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CellAggregator(1_000, LATENESS)),
-                        CellUpdate::cell, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> restored =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new CellAggregator(BREAKDOWNS, 1_000, LATENESS)),
+                        CellInput::cell, Types.STRING);
         restored.initializeState(snapshot);
         restored.open();
         restored.setProcessingTime(0);
-        restored.processElement(attendance("c", Outcome.DISCHARGED, at), at);
+        restored.processElement(attendance(Outcome.DISCHARGED), OCTOBER_10);
         restored.setProcessingTime(5_000);
-        View pifu = pifuOverall(restored.extractOutputValues());
-        assertThat(pifu.overall().numerator()).isEqualTo(2);
-        assertThat(pifu.overall().denominator()).isEqualTo(3);
+        CellSnapshot cell = last(restored);
+        assertThat(cell.counts().numerator(Metric.PIFU_RATE, 0)).isEqualTo(2);
+        assertThat(cell.counts().denominator(Metric.PIFU_RATE, 0)).isEqualTo(3);
         restored.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CellUpdate, RedisWrite> harness() throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CellAggregator(1_000, LATENESS),
-                CellUpdate::cell, Types.STRING);
+    private static KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CellAggregator(BREAKDOWNS, 1_000, LATENESS),
+                CellInput::cell, Types.STRING);
     }
 
-    private static View pifuOverall(List<RedisWrite> writes) {
-        String key = "core20:view:pifu_rate:2026-10:*.*.*.*:none";
-        RedisWrite last = null;
-        for (RedisWrite w : writes) {
-            if (w.key().equals(key)) {
-                last = w;
-            }
-        }
-        assertThat(last).as("a write of " + key).isNotNull();
-        assertThat(writes).anyMatch(w -> w.key().equals(RedisKeys.PERIODS) && "2026-10".equals(w.field()));
-        return ViewJson.read(last.value());
+    private static CellSnapshot last(KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness) {
+        List<CellSnapshot> out = harness.extractOutputValues();
+        assertThat(out).as("a snapshot was emitted").isNotEmpty();
+        return out.get(out.size() - 1);
     }
 
-    static CellUpdate attendance(String id, Outcome outcome, long at) {
-        OutpatientEvent e = new OutpatientEvent(id, EventType.ATTENDANCE, at, "p", null, "QWE", "RJ7", "330", null, 3,
+    static int[] slots() {
+        return BREAKDOWNS.slotsOf(new EventProfile(3, "A", "2", 40, List.of()));
+    }
+
+    static OutpatientEvent event(String id, Outcome outcome, long at) {
+        return new OutpatientEvent(id, EventType.ATTENDANCE, at, "p", null, "QWE", "RJ7", "330", null, 3,
                 "A", "2", 40, List.of(), Appointment.FOLLOW_UP, AttendanceStatus.ATTENDED, Medium.VIDEO, outcome, null);
-        CellUpdate update = new CellUpdate("2026-10", "*.*.*.*", e, new EventProfile(3, "A", "2", 40));
-        assertThat(update.cell()).isEqualTo(OCTOBER_ENGLAND);
-        return update;
+    }
+
+    private static CellInput attendance(Outcome outcome) {
+        int[] num = new int[Metric.EVENT_METRICS.length];
+        int[] den = new int[Metric.EVENT_METRICS.length];
+        MetricCounts.increments(event("x", outcome, OCTOBER_10), num, den);
+        return CellInput.events("2026-10", "*.*.*.*", slots(), num, den);
     }
 }

@@ -18,8 +18,8 @@ class FirstOccurrenceTest {
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(new FirstOccurrence(), OutpatientEvent::eventId,
                         Types.STRING);
         long at = Instant.parse("2026-10-10T10:00:00Z").toEpochMilli();
-        OutpatientEvent a = CellAggregatorTest.attendance("a", Outcome.PIFU, at).event();
-        OutpatientEvent b = CellAggregatorTest.attendance("b", Outcome.PIFU, at).event();
+        OutpatientEvent a = CellAggregatorTest.event("a", Outcome.PIFU, at);
+        OutpatientEvent b = CellAggregatorTest.event("b", Outcome.PIFU, at);
         harness.processElement(a, at);
         harness.processElement(b, at);
         harness.processElement(a, at);

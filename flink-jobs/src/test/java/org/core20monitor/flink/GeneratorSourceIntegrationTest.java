@@ -11,6 +11,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.core20monitor.core.event.AttendanceStatus;
 import org.core20monitor.core.event.EventParser;
+import org.core20monitor.core.event.EventType;
+import org.core20monitor.core.event.OutpatientEvent;
 import org.core20monitor.core.event.ParseResult;
 import org.core20monitor.core.generator.GenerateEvents;
 import org.core20monitor.core.generator.GeneratorConfig;
@@ -37,7 +39,7 @@ class GeneratorSourceIntegrationTest {
             env.setParallelism(2);
             JobOptions options = JobOptions.from(concat(args, "--redis", redis.url()), Map.of());
             OutpatientMetricsJob job = new OutpatientMetricsJob(options);
-            job.build(job.source(env), OutpatientMetricsJob.redisSink(redis.url()));
+            job.toRedis(job.build(job.source(env)), OutpatientMetricsJob.redisSink(redis.url()));
             env.execute("generator-test");
 
             // The same history, read straight from the generator.
@@ -54,8 +56,12 @@ class GeneratorSourceIntegrationTest {
                 if (parser.parse(line.json()) instanceof ParseResult.Valid valid) {
                     if (ids.add(valid.event().eventId())) {
                         accepted++;
-                        if (valid.event().attended() || valid.event().attendance() == AttendanceStatus.DNA) {
-                            periodsWithAttendances.add(Periods.monthOf(valid.event().eventTimeMillis()));
+                        OutpatientEvent e = valid.event();
+                        // Months with something counted: events of the event metrics, or referrals (open at
+                        // the end of their month, so on that month's waiting list).
+                        if (e.attended() || e.attendance() == AttendanceStatus.DNA || e.type() == EventType.REFERRAL
+                                || e.type() == EventType.ADVICE_REQUEST || e.type() == EventType.PIFU_RETURN) {
+                            periodsWithAttendances.add(Periods.monthOf(e.eventTimeMillis()));
                         }
                     } else {
                         duplicates++;
@@ -77,7 +83,7 @@ class GeneratorSourceIntegrationTest {
             assertThat(rejectedInRedis).isEqualTo(rejected);
             assertThat(c.hlen("core20:deadletter")).isEqualTo(rejected);
             assertThat(c.smembers("core20:periods")).isEqualTo(periodsWithAttendances)
-                    .contains("2026-08", "2026-09");
+                    .contains("2026-07", "2026-08", "2026-09");
         }
     }
 

@@ -22,6 +22,13 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.core20monitor.core.generator.GeneratorConfig;
+import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.view.CellSnapshot;
+import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.View;
+import org.core20monitor.core.view.ViewBuilder;
+import org.core20monitor.core.view.ViewJson;
 import org.core20monitor.core.generator.SyntheticEventGenerator;
 import org.core20monitor.core.reference.ImdEdition;
 import org.core20monitor.testing.TestRedis;
@@ -92,31 +99,48 @@ class OutpatientMetricsJobIntegrationTest {
         JobOptions options = JobOptions.from(new String[] {"--source", "files", "--input", file.toString(),
                 "--redis", url, "--emit-interval", "50"}, Map.of());
         OutpatientMetricsJob job = new OutpatientMetricsJob(options);
-        job.build(job.source(env), OutpatientMetricsJob.redisSink(url));
+        job.toRedis(job.build(job.source(env)), OutpatientMetricsJob.redisSink(url));
         env.execute("integration-test");
 
         Expected expected = Expected.count(lines);
 
-        // Every view the independent count expects is in Redis with the same numbers, and no others.
-        Set<String> viewKeys = new HashSet<>(redisCommands.keys("core20:view:*"));
-        assertThat(viewKeys).isEqualTo(expected.viewKeys());
-        for (String key : viewKeys) {
-            JsonNode view = JSON.readTree(redisCommands.get(key));
-            String[] k = key.split(":");
-            String metric = k[2];
-            String period = k[3];
-            String scope = k[4];
-            String breakdown = k[5];
-            assertThat(view.get("metric").asText()).isEqualTo(metric);
-            assertThat(view.get("period").asText()).isEqualTo(period);
-            assertThat(view.get("breakdown").asText()).isEqualTo(breakdown);
-            assertThat(view.get("provisional").asBoolean()).as("bounded input closes every month").isFalse();
-            long[] overall = expected.get(metric, period, scope, "none", "all");
-            assertCounts(key + " overall", view.get("overall"), overall);
-            if (!breakdown.equals("none")) {
-                for (JsonNode group : view.get("groups")) {
-                    long[] counts = expected.get(metric, period, scope, breakdown, group.get("group").asText());
-                    assertCounts(key + " " + group.get("group").asText(), group, counts);
+        // Every cell of England and each ICB that the independent count expects is in Redis, and every
+        // view built from it has the same numbers.
+        Set<String> cellKeys = new HashSet<>();
+        for (String key : redisCommands.keys("core20:cell:*")) {
+            String scope = key.split(":")[3];
+            if (scope.equals("*.*.*.*") || scope.matches("[A-Z0-9]{3}\\.\\*\\.\\*\\.\\*")) {
+                cellKeys.add(key);
+            }
+        }
+        assertThat(cellKeys).isEqualTo(expected.cellKeys());
+        for (String key : cellKeys) {
+            CellSnapshot cell = ViewJson.mapper().readValue(redisCommands.get(key), CellSnapshot.class);
+            assertThat(cell.provisional()).as("bounded input closes every month").isFalse();
+            ViewBuilder.Cells cells = new ViewBuilder.Cells() {
+                @Override
+                public CellSnapshot cell(String period, Scope scope) {
+                    return period.equals(cell.period()) && scope.equals(cell.scope()) ? cell : null;
+                }
+
+                @Override
+                public CellSnapshot liveWaits(Scope scope) {
+                    return null;
+                }
+            };
+            for (String metric : List.of("pifu_rate", "discharge_rate", "dna_rate")) {
+                for (Breakdown breakdown : List.of(Breakdown.NONE, Breakdown.IMD_QUINTILE, Breakdown.ETHNICITY_GROUP)) {
+                    View view = ViewBuilder.build(Metric.byId(metric), breakdown, cell.period(), cell.scope(), cells);
+                    String what = metric + " " + cell.period() + " " + cell.scope().id() + " " + breakdown.id;
+                    assertThat(view).as(what).isNotNull();
+                    JsonNode json = JSON.readTree(ViewJson.write(view));
+                    String scope = cell.scope().id();
+                    assertCounts(what + " overall", json.get("overall"),
+                            expected.get(metric, cell.period(), scope, "none", "all"));
+                    for (JsonNode group : json.get("groups")) {
+                        assertCounts(what + " " + group.get("group").asText(), group, expected.get(metric,
+                                cell.period(), scope, breakdown.id, group.get("group").asText()));
+                    }
                 }
             }
         }
@@ -184,7 +208,15 @@ class OutpatientMetricsJobIntegrationTest {
                     continue;
                 }
                 e.accepted++;
-                if (!r.get("event_type").asText().equals("ATTENDANCE")) {
+                String type = r.get("event_type").asText();
+                String month = Instant.parse(r.get("event_time").asText()).atZone(ZoneId.of("Europe/London"))
+                        .toLocalDate().toString().substring(0, 7);
+                if (type.equals("ADVICE_REQUEST") || type.equals("PIFU_RETURN")) {
+                    // counted by other metrics, so their cells exist too
+                    e.cells.add(month + ":*.*.*.*");
+                    e.cells.add(month + ":" + r.get("icb").asText() + ".*.*.*");
+                }
+                if (!type.equals("ATTENDANCE")) {
                     continue;
                 }
                 String attendance = r.get("attendance").asText();
@@ -221,15 +253,10 @@ class OutpatientMetricsJobIntegrationTest {
             return counts.get(String.join("|", metric, period, scope, breakdown, group));
         }
 
-        Set<String> viewKeys() {
+        Set<String> cellKeys() {
             Set<String> keys = new HashSet<>();
             for (String cell : cells) {
-                for (String metric : List.of("pifu_rate", "discharge_rate", "dna_rate")) {
-                    for (String breakdown : List.of("none", "imd_quintile", "ethnicity_group")) {
-                        String[] c = cell.split(":");
-                        keys.add("core20:view:" + metric + ":" + c[0] + ":" + c[1] + ":" + breakdown);
-                    }
-                }
+                keys.add("core20:cell:" + cell);
             }
             return keys;
         }

@@ -6,19 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.view.GroupValue;
+import org.core20monitor.core.view.Inequality;
+import org.core20monitor.core.view.ReferenceComparison;
 import org.core20monitor.core.view.View;
 
 /**
  * NHS Digital's HES rule for sub-national figures (SPEC §7): 0 stays 0, a count of 1–7 is hidden,
  * every other count is rounded to the nearest 5; a value or interval whose numerator or denominator
- * is 1–7 is hidden too; where exactly one group of a breakdown has a hidden count, the next
- * smallest group's count is hidden as well so that it cannot be recovered by subtraction from the
- * total. Values are computed before this step from unrounded counts, so rounding never moves them.
+ * is 1–7 is hidden too, and so is a median of fewer than 8 values; where exactly one group of a
+ * breakdown has a hidden count, the next smallest group's count is hidden as well so that it cannot
+ * be recovered by subtraction from the total. Statistics built on a hidden group (the deprivation gap
+ * and SII, a comparison with White) are hidden with it.
+ *
+ * <p>Values are computed before this step from unrounded counts, and leave it at a fixed precision
+ * ({@link #published}): at full precision a value and its interval give the counts back.
  */
 public final class DisclosureControl {
 
     public static final int SMALLEST_SHOWN = 8;
+
+    /** Decimal places of published values and limits; ratios (and RII) get {@link #RATIO_DECIMALS}. */
+    public static final int DECIMALS = 1;
+    public static final int RATIO_DECIMALS = 2;
 
     private DisclosureControl() {}
 
@@ -37,7 +48,20 @@ public final class DisclosureControl {
         return Math.round(count / 5.0) * 5;
     }
 
+    /** A value or limit rounded half up to {@link #DECIMALS} places; null stays null. */
+    public static Double published(Double value) {
+        return rounded(value, DECIMALS);
+    }
+
+    private static Double rounded(Double value, int decimals) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return null;
+        }
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
     public static View apply(View view) {
+        Metric metric = Metric.byId(view.metric());
         List<Hidden> groups = new ArrayList<>(view.groups().size());
         for (GroupValue g : view.groups()) {
             groups.add(Hidden.primary(g));
@@ -48,21 +72,41 @@ public final class DisclosureControl {
         secondary(groups, false);
 
         List<GroupValue> shown = new ArrayList<>(groups.size());
+        Hidden reference = groups.isEmpty() ? null : groups.get(0);
         for (Hidden h : groups) {
-            shown.add(h.render());
+            shown.add(h.render(metric, reference));
         }
-        return view.withFigures(Hidden.primary(view.overall()).render(), shown, view.inequality());
+        Inequality inequality = inequality(view.inequality(), groups);
+        // A note about a statistic that is now hidden could say something about a hidden group.
+        List<String> notes = inequality != null && inequality.sii() == null
+                ? view.notes().stream().filter(n -> !n.startsWith("SII")).toList() : view.notes();
+        return view.withFigures(Hidden.primary(view.overall()).render(metric, null), shown, inequality, notes);
     }
 
-    /** Decimal places of every published value and interval limit. */
-    public static final int DECIMALS = 1;
-
-    /** A value or limit rounded half up to {@link #DECIMALS} places; null stays null. */
-    public static Double published(Double value) {
-        if (value == null) {
+    /**
+     * Gap and ratio use the first and last deprivation groups, SII and RII all of them (the groups
+     * before "unknown"); each is hidden when a group it uses is.
+     */
+    private static Inequality inequality(Inequality in, List<Hidden> groups) {
+        if (in == null) {
             return null;
         }
-        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+        List<Hidden> quantiles = groups.subList(0, groups.size() - 1);
+        boolean endsShown = !quantiles.get(0).hideValue && !quantiles.get(quantiles.size() - 1).hideValue;
+        boolean allShown = quantiles.stream().noneMatch(h -> h.hideValue);
+        return new Inequality(
+                endsShown ? published(in.gap()) : null, endsShown ? published(in.gapLower()) : null,
+                endsShown ? published(in.gapUpper()) : null,
+                endsShown ? rounded(in.ratio(), RATIO_DECIMALS) : null,
+                endsShown ? rounded(in.ratioLower(), RATIO_DECIMALS) : null,
+                endsShown ? rounded(in.ratioUpper(), RATIO_DECIMALS) : null,
+                allShown ? published(in.sii()) : null, allShown ? published(in.siiLower()) : null,
+                allShown ? published(in.siiUpper()) : null,
+                allShown ? rounded(in.rii(), RATIO_DECIMALS) : null,
+                allShown ? rounded(in.riiLower(), RATIO_DECIMALS) : null,
+                allShown ? rounded(in.riiUpper(), RATIO_DECIMALS) : null,
+                in.orientation(), in.gapMethod(), in.siiMethod(),
+                endsShown && allShown ? in.note() : "Some figures are hidden because a group they use is suppressed");
     }
 
     /**
@@ -124,9 +168,10 @@ public final class DisclosureControl {
 
         static Hidden primary(GroupValue g) {
             Hidden h = new Hidden(g);
-            // A count that is already hidden stays hidden, so applying the rule twice changes nothing.
-            h.hideNumerator = g.numerator() == null || isSmall(g.numerator());
-            h.hideDenominator = g.denominator() == null || isSmall(g.denominator());
+            // A null count is "not applicable" (a median or count has no denominator) unless the group
+            // is already marked suppressed, so applying the rule twice changes nothing.
+            h.hideNumerator = g.numerator() == null ? g.suppressed() : isSmall(g.numerator());
+            h.hideDenominator = g.denominator() == null ? g.suppressed() : isSmall(g.denominator());
             h.hideValue = h.hideNumerator || h.hideDenominator || g.suppressed();
             return h;
         }
@@ -149,17 +194,35 @@ public final class DisclosureControl {
             hideValue = true;
         }
 
-        GroupValue render() {
+        GroupValue render(Metric metric, Hidden reference) {
             GroupValue g = source;
-            Long num = hideNumerator || g.numerator() == null ? null : DisclosureControl.count(g.numerator());
-            Long den = hideDenominator || g.denominator() == null ? null : DisclosureControl.count(g.denominator());
+            Long num = hideNumerator || g.numerator() == null ? null : count(g.numerator());
+            Long den = hideDenominator || g.denominator() == null ? null : count(g.denominator());
             if (hideValue) {
                 return new GroupValue(g.group(), g.label(), num, den, null, null, null, null, true);
             }
-            // Full-precision values would give the unrounded counts back (a value and its interval
-            // determine n), so values and limits leave at the precision they are read at.
-            return new GroupValue(g.group(), g.label(), num, den, published(g.value()), published(g.lower()),
-                    published(g.upper()), g.vsOverall(), false);
+            Double value;
+            Double lower;
+            Double upper;
+            if (metric.kind == Metric.Kind.COUNT) {
+                // The value is the count itself; its limits are rounded like counts so they do not give it back.
+                value = g.value() == null ? null : (double) count(Math.round(g.value()));
+                lower = g.lower() == null ? null : (double) (Math.round(g.lower() / 5.0) * 5);
+                upper = g.upper() == null ? null : (double) (Math.round(g.upper() / 5.0) * 5);
+            } else {
+                int decimals = metric.kind == Metric.Kind.RATIO ? RATIO_DECIMALS : DECIMALS;
+                value = rounded(g.value(), decimals);
+                lower = rounded(g.lower(), decimals);
+                upper = rounded(g.upper(), decimals);
+            }
+            ReferenceComparison vs = g.vsReference();
+            if (vs != null) {
+                vs = reference == null || reference.hideValue ? null : new ReferenceComparison(vs.reference(),
+                        published(vs.difference()), published(vs.differenceLower()), published(vs.differenceUpper()),
+                        rounded(vs.ratio(), RATIO_DECIMALS), rounded(vs.ratioLower(), RATIO_DECIMALS),
+                        rounded(vs.ratioUpper(), RATIO_DECIMALS), vs.significant());
+            }
+            return new GroupValue(g.group(), g.label(), num, den, value, lower, upper, g.vsOverall(), false, vs);
         }
     }
 }

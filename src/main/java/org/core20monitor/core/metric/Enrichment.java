@@ -20,6 +20,7 @@ public final class Enrichment implements Serializable {
     }
 
     public EventProfile profile(OutpatientEvent e) {
-        return new EventProfile(Deprivation.resolveDecile(imd, e.lsoa(), e.imdDecile()), e.ethnicity(), e.sex(), e.age());
+        return new EventProfile(Deprivation.resolveDecile(imd, e.lsoa(), e.imdDecile()), e.ethnicity(), e.sex(), e.age(),
+                e.plusGroups());
     }
 }

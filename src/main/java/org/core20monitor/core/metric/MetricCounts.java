@@ -4,69 +4,89 @@ import java.util.Arrays;
 import org.core20monitor.core.event.OutpatientEvent;
 
 /**
- * Numerator and denominator counts of every metric, for every group of every breakdown, for one
- * period and scope. A flat array so that it is cheap to update and to keep in stream state.
+ * Numerator and denominator counts of every event metric ({@link Metric#EVENT_METRICS}) for every
+ * group slot of every breakdown, for one period and scope. A flat array, cheap to update and to keep
+ * in stream state; {@link Breakdowns} says which slot is which.
  */
 public class MetricCounts {
 
-    private static final int[] METRIC_OFFSET = new int[Metric.values().length];
-    private static final int[] BREAKDOWN_OFFSET = new int[Breakdown.values().length];
-    private static final int SIZE;
-
-    static {
-        int perMetric = 0;
-        for (Breakdown b : Breakdown.values()) {
-            BREAKDOWN_OFFSET[b.ordinal()] = perMetric;
-            perMetric += 2 * b.slots();
-        }
-        for (Metric m : Metric.values()) {
-            METRIC_OFFSET[m.ordinal()] = m.ordinal() * perMetric;
-        }
-        SIZE = Metric.values().length * perMetric;
-    }
+    private static final int METRICS = Metric.EVENT_METRICS.length;
 
     /** Public so that stream state can serialise it as a plain object. */
-    public long[] cells = new long[SIZE];
+    public long[] cells = new long[0];
 
     public MetricCounts() {}
 
-    /** Adds one event's contributions; returns false when it counts towards no metric. */
-    public boolean add(OutpatientEvent event, EventProfile profile) {
+    public MetricCounts(int slots) {
+        cells = new long[METRICS * slots * 2];
+    }
+
+    /**
+     * Adds one event's contributions to the given slots (one per breakdown, from
+     * {@link Breakdowns#slotsOf}); returns false when it counts towards no metric.
+     */
+    public boolean add(OutpatientEvent event, int[] slots, int totalSlots) {
+        int[] numerators = new int[METRICS];
+        int[] denominators = new int[METRICS];
+        if (!increments(event, numerators, denominators)) {
+            return false;
+        }
+        add(numerators, denominators, slots, totalSlots);
+        return true;
+    }
+
+    /** Fills each event metric's numerator and denominator increments; false when all are 0. */
+    public static boolean increments(OutpatientEvent event, int[] numerators, int[] denominators) {
         boolean counted = false;
-        for (Metric m : Metric.values()) {
-            int num = m.numerator(event);
-            int den = m.denominator(event);
-            if (num == 0 && den == 0) {
-                continue;
-            }
-            counted = true;
-            for (Breakdown b : Breakdown.values()) {
-                int at = index(m, b, b.slot(profile));
-                cells[at] += num;
-                cells[at + 1] += den;
-            }
+        for (Metric m : Metric.EVENT_METRICS) {
+            numerators[m.ordinal()] = m.numerator(event);
+            denominators[m.ordinal()] = m.denominator(event);
+            counted |= numerators[m.ordinal()] != 0 || denominators[m.ordinal()] != 0;
         }
         return counted;
     }
 
-    public long numerator(Metric m, Breakdown b, int slot) {
-        return cells[index(m, b, slot)];
+    /** Adds increments (indexed like {@link Metric#EVENT_METRICS}) to the given slots. */
+    public void add(int[] numerators, int[] denominators, int[] slots, int totalSlots) {
+        if (cells.length == 0) {
+            cells = new long[METRICS * totalSlots * 2];
+        }
+        for (int m = 0; m < METRICS; m++) {
+            if (numerators[m] == 0 && denominators[m] == 0) {
+                continue;
+            }
+            int base = m * totalSlots * 2;
+            for (int slot : slots) {
+                cells[base + 2 * slot] += numerators[m];
+                cells[base + 2 * slot + 1] += denominators[m];
+            }
+        }
     }
 
-    public long denominator(Metric m, Breakdown b, int slot) {
-        return cells[index(m, b, slot) + 1];
+    public long numerator(Metric m, int slot) {
+        return cells.length == 0 ? 0 : cells[index(m, slot)];
     }
 
-    public long overallNumerator(Metric m) {
-        return numerator(m, Breakdown.NONE, 0);
+    public long denominator(Metric m, int slot) {
+        return cells.length == 0 ? 0 : cells[index(m, slot) + 1];
     }
 
-    public long overallDenominator(Metric m) {
-        return denominator(m, Breakdown.NONE, 0);
+    private int index(Metric m, int slot) {
+        if (m.source != Metric.Source.EVENTS) {
+            throw new IllegalArgumentException(m.id + " is not counted from events");
+        }
+        int totalSlots = cells.length / (METRICS * 2);
+        return m.ordinal() * totalSlots * 2 + 2 * slot;
     }
 
-    private static int index(Metric m, Breakdown b, int slot) {
-        return METRIC_OFFSET[m.ordinal()] + BREAKDOWN_OFFSET[b.ordinal()] + 2 * slot;
+    /** Whether any event has been counted for any metric. */
+    public boolean isEmpty() {
+        for (long c : cells) {
+            if (c != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,16 +1,19 @@
 package org.core20monitor.core.redis;
 
-import org.core20monitor.core.metric.Breakdown;
-import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.view.Scope;
 
 /**
  * The Redis key layout, owned here and only here. Everything is under the prefix {@code core20:}.
  *
  * <pre>
- * core20:view:{metric}:{period}:{scope}:{breakdown}   string  a view's JSON (unrounded counts)
+ * core20:cell:{period}:{scope}                         string  a cell's snapshot (CellSnapshot JSON: event counts,
+ *                                                              month-end and completed waits per breakdown
+ *                                                              slot; unrounded). Every view of the cell is
+ *                                                              built from it by ViewBuilder.
  *                                                      scope = icb.provider.specialty.area, * when
  *                                                      unrestricted: England is *.*.*.*, ICB QWE is QWE.*.*.*
+ * core20:live:{scope}                                  string  the scope's waiting list at the latest event
+ *                                                              day (CellSnapshot JSON with waits only)
  * core20:periods                                       set     periods (YYYY-MM) that have views
  * core20:scopes                                        set     scope ids that have views
  * core20:quality                                       hash    data-quality counters: accepted, duplicate,
@@ -20,7 +23,8 @@ import org.core20monitor.core.view.Scope;
  *                                                              (reason and the rejected line with patient and
  *                                                              pathway ids removed; never served)
  * core20:updates                                       channel each write batch publishes a JSON array of
- *                                                              the view keys (and core20:quality) it changed
+ *                                                              the cell and live keys (and core20:quality) it
+ *                                                              changed
  * </pre>
  *
  * Every write is an idempotent SET, HSET or SADD of a value computed from stream state, so replaying
@@ -34,15 +38,26 @@ public final class RedisKeys {
     public static final String QUALITY = PREFIX + "quality";
     public static final String DEAD_LETTER = PREFIX + "deadletter";
     public static final String UPDATES_CHANNEL = PREFIX + "updates";
-    private static final String VIEW = PREFIX + "view:";
+    private static final String CELL = PREFIX + "cell:";
+    private static final String LIVE = PREFIX + "live:";
 
     private RedisKeys() {}
 
-    public static String view(Metric metric, String period, Scope scope, Breakdown breakdown) {
-        return VIEW + metric.id + ":" + period + ":" + scope.id() + ":" + breakdown.id;
+    public static String cell(String period, Scope scope) {
+        return CELL + period + ":" + scope.id();
     }
 
-    public static boolean isView(String key) {
-        return key.startsWith(VIEW);
+    public static String live(Scope scope) {
+        return LIVE + scope.id();
+    }
+
+    /** The period and scope of a cell key, or null for any other key. */
+    public static String[] cellOf(String key) {
+        return key.startsWith(CELL) ? key.substring(CELL.length()).split(":", 2) : null;
+    }
+
+    /** The scope id of a live key, or null for any other key. */
+    public static String liveScopeOf(String key) {
+        return key.startsWith(LIVE) ? key.substring(LIVE.length()) : null;
     }
 }

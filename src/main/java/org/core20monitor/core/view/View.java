@@ -1,10 +1,15 @@
 package org.core20monitor.core.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One metric × period × scope × breakdown (SPEC §8): the same object is stored in Redis, served by
- * the API, pushed to browsers and exported.
+ * One metric × period × scope × breakdown (SPEC §8): the same object is served by the API, pushed
+ * to browsers, exported and written by the {@code compute} command.
+ *
+ * @param asOf  for the waiting-list metrics, the date of the snapshot (month end, or the day the
+ *              event time has reached for the current month)
+ * @param notes caveats a reader needs, e.g. why a statistic could not be computed
  */
 public record View(
         String metric,
@@ -15,9 +20,16 @@ public record View(
         String updatedAt,
         GroupValue overall,
         List<GroupValue> groups,
-        Inequality inequality) {
+        Inequality inequality,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String asOf,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
-    public View withFigures(GroupValue overall, List<GroupValue> groups, Inequality inequality) {
-        return new View(metric, period, provisional, scope, breakdown, updatedAt, overall, groups, inequality);
+    public View {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public View withFigures(GroupValue overall, List<GroupValue> groups, Inequality inequality, List<String> notes) {
+        return new View(metric, period, provisional, scope, breakdown, updatedAt, overall, groups, inequality, asOf,
+                notes);
     }
 }

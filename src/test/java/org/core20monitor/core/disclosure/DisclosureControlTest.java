@@ -3,14 +3,23 @@ package org.core20monitor.core.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import org.core20monitor.core.TestCells;
 import org.core20monitor.core.TestEvents;
+import org.core20monitor.core.event.Appointment;
+import org.core20monitor.core.event.AttendanceStatus;
+import org.core20monitor.core.event.Medium;
+import org.core20monitor.core.event.OutpatientEvent;
+import org.core20monitor.core.event.Outcome;
 import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.EventProfile;
 import org.core20monitor.core.metric.Metric;
-import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.view.GroupValue;
+import org.core20monitor.core.view.Inequality;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.View;
 import org.core20monitor.core.view.ViewBuilder;
@@ -27,12 +36,12 @@ class DisclosureControlTest {
 
     /** A PIFU-rate view by IMD quintile with the given numerators and denominators per slot. */
     static View view(long[] numerators, long[] denominators) {
-        MetricCounts counts = new MetricCounts();
+        TestCells.Cell cell = TestCells.cell();
         for (int slot = 0; slot < 6; slot++) {
-            TestEvents.addPifuGroup(counts, DECILE_OF_SLOT[slot], numerators[slot], denominators[slot]);
+            TestEvents.addPifuGroup(cell, DECILE_OF_SLOT[slot], numerators[slot], denominators[slot]);
         }
-        return ViewBuilder.build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, "2026-10", Scope.icb("QWE"), counts, false,
-                "2026-11-24T05:00:00Z");
+        return ViewBuilder.build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, "2026-10", Scope.icb("QWE"),
+                TestCells.of(cell.snapshot("2026-10", Scope.icb("QWE"))));
     }
 
     /** Nearest multiple of 5, by integer arithmetic (no halves arise for whole numbers). */
@@ -359,5 +368,151 @@ class DisclosureControlTest {
         assertThat(out.get("d")).isEqualTo(0L);       // 0 stays 0
         java.util.Map<String, Long> two = DisclosureControl.breakdown(java.util.Map.of("a", 3L, "b", 5L, "c", 12L));
         assertThat(two.get("c")).as("two hidden already protect each other").isEqualTo(10L);
+    }
+
+    // ---------------------------------------------------------------- by kind of metric
+
+    private static final Scope QWE = Scope.icb("QWE");
+
+    private static View build(Metric metric, Breakdown b, TestCells.Cell cell) {
+        return ViewBuilder.build(metric, b, "2026-10", QWE, TestCells.of(cell.snapshot("2026-10", QWE)));
+    }
+
+    private static EventProfile quintile(int q) {
+        return TestEvents.profileIn(Breakdown.IMD_QUINTILE, q - 1);
+    }
+
+    @Test
+    void waitingListCountsAndTheirLimitsAreRoundedToFive() {
+        TestCells.Cell cell = TestCells.cell();
+        long[] pathways = {8, 12, 103, 0, 3};
+        for (int q = 1; q <= 5; q++) {
+            cell.waiting(quintile(q), 50, pathways[q - 1]);
+        }
+        View in = build(Metric.WAITING_LIST, Breakdown.IMD_QUINTILE, cell);
+        View out = DisclosureControl.apply(in);
+        List<GroupValue> g = out.groups();
+        assertThat(g.get(1).value()).isEqualTo(10.0);
+        assertThat(g.get(2).value()).isEqualTo(105.0);
+        assertThat(g.get(2).lower()).isEqualTo(Math.round(in.groups().get(2).lower() / 5) * 5.0);
+        assertThat(g.get(2).upper()).isEqualTo(Math.round(in.groups().get(2).upper() / 5) * 5.0);
+        assertThat(g.get(3).value()).isEqualTo(0.0);          // 0 stays 0
+        assertHiddenValue(g.get(4));                          // 3 pathways
+        assertThat(g.get(4).numerator()).isNull();
+        // one hidden count: the next smallest (8) goes too
+        assertHiddenValue(g.get(0));
+        assertThat(g.get(0).numerator()).isNull();
+        assertThat(out.overall().value()).isEqualTo(125.0);   // 126 pathways
+        assertThat(out.overall().denominator()).isNull();
+        for (GroupValue v : g) {
+            assertThat(v.denominator()).as("a count has no denominator").isNull();
+        }
+    }
+
+    @Test
+    void ratiosKeepTwoDecimalsAndPercentagesOne() {
+        TestCells.Cell cell = TestCells.cell();
+        OutpatientEvent followUp = TestEvents.attendance(Appointment.FOLLOW_UP, AttendanceStatus.ATTENDED,
+                Medium.FACE_TO_FACE, Outcome.PIFU);
+        OutpatientEvent first = TestEvents.attendance(Appointment.FIRST, AttendanceStatus.ATTENDED,
+                Medium.FACE_TO_FACE, Outcome.FOLLOW_UP);
+        cell.add(followUp, quintile(1), 100);
+        cell.add(first, quintile(1), 30);
+        View ratio = DisclosureControl.apply(build(Metric.FU_RATIO, Breakdown.IMD_QUINTILE, cell));
+        assertThat(ratio.groups().get(0).value()).isEqualTo(3.33);  // 100 / 30
+        View pifu = DisclosureControl.apply(build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, cell));
+        assertThat(pifu.groups().get(0).value()).isEqualTo(76.9);   // 100 / 130 = 76.92…%
+    }
+
+    @Test
+    void aMedianOfFewerThanEightPathwaysIsHidden() {
+        TestCells.Cell cell = TestCells.cell();
+        for (long d = 1; d <= 7; d++) {
+            cell.waiting(quintile(1), 10 * d, 1);       // 7 pathways: hidden
+        }
+        for (long d = 1; d <= 10; d++) {
+            cell.waiting(quintile(2), 10 * d, 1);       // 10 pathways, median 55 days
+        }
+        for (long d = 1; d <= 8; d++) {
+            cell.waiting(quintile(3), 10 * d, 1);       // 8 pathways: hidden as the next smallest
+        }
+        cell.waiting(quintile(5), 100, 20);
+        View in = build(Metric.MEDIAN_WAIT_WEEKS, Breakdown.IMD_QUINTILE, cell);
+        View out = DisclosureControl.apply(in);
+        assertHiddenValue(out.groups().get(0));
+        assertHiddenValue(out.groups().get(2));
+        assertThat(out.groups().get(1).value()).isEqualTo(7.9);     // 55 days = 7.86 weeks
+        assertThat(out.groups().get(1).numerator()).isEqualTo(10);
+        assertThat(out.groups().get(4).value()).isEqualTo(14.3);    // 100 days
+        assertThat(out.overall().value()).isEqualTo(oneDecimal(in.overall().value()));
+        assertThat(in.inequality().gap()).isNotNull();
+        assertThat(out.inequality().gap()).as("quintile 1 is hidden").isNull();
+    }
+
+    @Test
+    void aHiddenMiddleQuintileHidesTheSiiButNotTheGap() {
+        View in = view(new long[] {30, 20, 5, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
+        assertThat(in.inequality().sii()).isNotNull();
+        View out = DisclosureControl.apply(in);
+        assertHiddenValue(out.groups().get(2));
+        assertHiddenValue(out.groups().get(1));                      // the next smallest numerator
+        Inequality i = out.inequality();
+        assertThat(i.gap()).isEqualTo(-6.0);
+        assertThat(i.gapLower()).isNotNull();
+        assertThat(i.ratio()).isEqualTo(0.33);
+        assertThat(List.of(Optional.ofNullable(i.sii()), Optional.ofNullable(i.siiLower()),
+                Optional.ofNullable(i.siiUpper()), Optional.ofNullable(i.rii()), Optional.ofNullable(i.riiLower()),
+                Optional.ofNullable(i.riiUpper()))).containsOnly(Optional.empty());
+        assertThat(i.note()).contains("hidden");
+        assertThat(i.orientation()).isEqualTo(Inequality.ORIENTATION);
+    }
+
+    @Test
+    void aHiddenEndQuintileHidesGapAndSii() {
+        View in = view(new long[] {4, 45, 60, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
+        View out = DisclosureControl.apply(in);
+        Inequality i = out.inequality();
+        assertThat(i.gap()).isNull();
+        assertThat(i.ratio()).isNull();
+        assertThat(i.sii()).isNull();
+        assertThat(i.rii()).isNull();
+        View shown = DisclosureControl.apply(view(new long[] {30, 45, 60, 70, 90, 0},
+                new long[] {1000, 900, 1100, 1000, 1000, 0}));
+        assertThat(shown.inequality().gap()).isEqualTo(-6.0);
+        assertThat(shown.inequality().sii()).isNotNull();
+        View raw = view(new long[] {30, 45, 60, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
+        assertThat(shown.inequality().rii()).isEqualTo(
+                BigDecimal.valueOf(raw.inequality().rii()).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+        assertThat(shown.inequality().sii()).isEqualTo(oneDecimal(raw.inequality().sii()));
+        assertThat(shown.inequality().note()).isNull();
+    }
+
+    @Test
+    void comparisonsWithAHiddenWhiteGroupAreHidden() {
+        TestCells.Cell cell = TestCells.cell();
+        long[][] counts = {{3, 50}, {20, 100}, {30, 150}, {40, 120}, {25, 100}, {10, 90}};
+        for (int g = 0; g < counts.length; g++) {
+            EventProfile p = TestEvents.profileIn(Breakdown.ETHNICITY_GROUP, g);
+            cell.add(TestEvents.attended(Outcome.PIFU, 5, "A"), p, counts[g][0]);
+            cell.add(TestEvents.attended(Outcome.FOLLOW_UP, 5, "A"), p, counts[g][1] - counts[g][0]);
+        }
+        View in = build(Metric.PIFU_RATE, Breakdown.ETHNICITY_GROUP, cell);
+        assertThat(in.groups().get(2).vsReference()).isNotNull();
+        View out = DisclosureControl.apply(in);
+        assertHiddenValue(out.groups().get(0));
+        assertThat(out.groups()).allSatisfy(g -> assertThat(g.vsReference()).as(g.group()).isNull());
+
+        // White shown: comparisons published at the published precision
+        counts[0] = new long[] {15, 150};
+        TestCells.Cell shown = TestCells.cell();
+        for (int g = 0; g < counts.length; g++) {
+            EventProfile p = TestEvents.profileIn(Breakdown.ETHNICITY_GROUP, g);
+            shown.add(TestEvents.attended(Outcome.PIFU, 5, "A"), p, counts[g][0]);
+            shown.add(TestEvents.attended(Outcome.FOLLOW_UP, 5, "A"), p, counts[g][1] - counts[g][0]);
+        }
+        View out2 = DisclosureControl.apply(build(Metric.PIFU_RATE, Breakdown.ETHNICITY_GROUP, shown));
+        assertThat(out2.groups().get(3).vsReference().difference()).isEqualTo(23.3);  // 33.3% − 10%
+        assertThat(out2.groups().get(3).vsReference().ratio()).isEqualTo(3.33);
+        assertThat(out2.groups().get(3).vsReference().significant()).isTrue();
     }
 }

@@ -9,10 +9,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.core20monitor.core.TestCells;
 import org.core20monitor.core.TestEvents;
+import org.core20monitor.core.event.Appointment;
+import org.core20monitor.core.event.AttendanceStatus;
+import org.core20monitor.core.event.EventType;
+import org.core20monitor.core.event.Medium;
+import org.core20monitor.core.event.Outcome;
 import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.EventProfile;
 import org.core20monitor.core.metric.Metric;
-import org.core20monitor.core.metric.MetricCounts;
+import org.core20monitor.core.metric.WaitStats;
 import org.junit.jupiter.api.Test;
 
 /** The JSON form of a view (SPEC §8). */
@@ -31,13 +38,13 @@ class ViewJsonTest {
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private static View sampleView(Scope scope, Inequality inequality) {
-        MetricCounts counts = new MetricCounts();
-        TestEvents.addPifuGroup(counts, 1, 10, 400);
-        TestEvents.addPifuGroup(counts, 9, 60, 500);
-        TestEvents.addPifuGroup(counts, null, 3, 30);
-        View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, "2026-10", scope, counts, true,
-                "2026-11-24T05:00:00Z");
-        return v.withFigures(v.overall(), v.groups(), inequality);
+        TestCells.Cell cell = TestCells.cell().provisional(true);
+        TestEvents.addPifuGroup(cell, 1, 10, 400);
+        TestEvents.addPifuGroup(cell, 9, 60, 500);
+        TestEvents.addPifuGroup(cell, null, 3, 30);
+        View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, "2026-10", scope,
+                TestCells.of(cell.snapshot("2026-10", scope)));
+        return v.withFigures(v.overall(), v.groups(), inequality, v.notes());
     }
 
     private static List<String> names(JsonNode node) {
@@ -47,13 +54,17 @@ class ViewJsonTest {
     }
 
     private static final Inequality INEQUALITY = new Inequality(-2.9, -3.5, -2.3, 0.46, 0.37, 0.57, 3.4, 2.6, 4.2,
-            2.3, 1.8, 2.9, "least deprived minus most deprived");
+            2.3, 1.8, 2.9, "least deprived minus most deprived", null, null, null);
 
     @Test
     void topLevelFieldsAreSnakeCase() throws Exception {
-        JsonNode json = PLAIN.readTree(ViewJson.write(sampleView(Scope.icb("QWE"), INEQUALITY)));
+        View view = sampleView(Scope.icb("QWE"), INEQUALITY);
+        JsonNode json = PLAIN.readTree(ViewJson.write(view));
+        // quintiles 2-4 are empty, so the view carries a note (no SII); as_of is only for waiting-list views
+        assertThat(view.notes()).isNotEmpty();
         assertThat(names(json)).containsExactlyInAnyOrder("metric", "period", "provisional", "scope", "breakdown",
-                "updated_at", "overall", "groups", "inequality");
+                "updated_at", "overall", "groups", "inequality", "notes");
+        assertThat(json.get("notes").isArray()).isTrue();
         assertThat(json.get("metric").asText()).isEqualTo("pifu_rate");
         assertThat(json.get("period").asText()).isEqualTo("2026-10");
         assertThat(json.get("provisional").isBoolean()).isTrue();
@@ -118,7 +129,7 @@ class ViewJsonTest {
         JsonNode inequality = PLAIN.readTree(ViewJson.write(sampleView(Scope.ENGLAND, INEQUALITY))).get("inequality");
         assertThat(names(inequality)).containsExactlyInAnyOrder("gap", "gap_lower", "gap_upper", "ratio",
                 "ratio_lower", "ratio_upper", "sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper",
-                "orientation");
+                "orientation", "gap_method", "sii_method", "note");
         assertThat(inequality.get("sii_lower").asDouble()).isEqualTo(2.6);
         assertThat(inequality.get("orientation").asText()).isEqualTo("least deprived minus most deprived");
     }
@@ -138,7 +149,7 @@ class ViewJsonTest {
     void suppressedGroupsRoundTrip() {
         View v = sampleView(Scope.ENGLAND, null);
         GroupValue hidden = new GroupValue("unknown", "IMD unknown", null, 30L, null, null, null, null, true);
-        View withHidden = v.withFigures(v.overall(), List.of(v.groups().get(0), hidden), null);
+        View withHidden = v.withFigures(v.overall(), List.of(v.groups().get(0), hidden), null, v.notes());
         View back = ViewJson.read(ViewJson.write(withHidden));
         assertThat(back).isEqualTo(withHidden);
         assertThat(back.groups().get(1).suppressed()).isTrue();
@@ -209,5 +220,110 @@ class ViewJsonTest {
         assertThat(Scope.fromId("*.*.*.*").isEngland()).isTrue();
         assertThatThrownBy(() -> Scope.icb("qwe")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Scope.fromId("QWE.*")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void waitingListViewsCarryAsOfAndEthnicityViewsVsReference() throws Exception {
+        TestCells.Cell cell = TestCells.cell().waitsAsOf("2026-10-31");
+        cell.waiting(TestEvents.profileIn(Breakdown.ETHNICITY_GROUP, 0), 100, 40);
+        cell.waiting(TestEvents.profileIn(Breakdown.ETHNICITY_GROUP, 3), 400, 30);
+        cell.waiting(TestEvents.profileIn(Breakdown.ETHNICITY_GROUP, 3), 20, 30);
+        View v = ViewBuilder.build(Metric.OVER_52W, Breakdown.ETHNICITY_GROUP, "2026-10", Scope.ENGLAND,
+                TestCells.of(cell.snapshot("2026-10", Scope.ENGLAND)));
+        JsonNode json = PLAIN.readTree(ViewJson.write(v));
+        assertThat(json.get("as_of").asText()).isEqualTo("2026-10-31");
+        JsonNode black = json.get("groups").get(3);
+        assertThat(black.get("group").asText()).isEqualTo("black");
+        assertThat(names(black.get("vs_reference"))).containsExactlyInAnyOrder("reference", "difference",
+                "difference_lower", "difference_upper", "ratio", "ratio_lower", "ratio_upper", "significant");
+        assertThat(black.get("vs_reference").get("difference").asDouble()).isCloseTo(50.0,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(json.get("groups").get(0).has("vs_reference")).as("White is not compared with itself").isFalse();
+        View back = ViewJson.read(ViewJson.write(v));
+        assertThat(back.groups()).isEqualTo(v.groups());
+        assertThat(back.asOf()).isEqualTo(v.asOf());
+        assertThat(ViewJson.write(back)).isEqualTo(ViewJson.write(v));
+    }
+
+    /**
+     * A view without notes (the usual case) must read back equal to itself, like every other view:
+     * the builder gives it an empty list, which the JSON leaves out (NON_EMPTY), and reading it back
+     * must not turn "no notes" into null.
+     */
+    @Test
+    void aViewWithoutNotesRoundTripsEqual() {
+        TestCells.Cell cell = TestCells.cell();
+        TestEvents.addPifuGroup(cell, 1, 10, 400);
+        View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.NONE, "2026-10", Scope.ENGLAND,
+                TestCells.of(cell.snapshot("2026-10", Scope.ENGLAND)));
+        assertThat(v.notes()).isEmpty();
+        View back = ViewJson.read(ViewJson.write(v));
+        assertThat(back.notes()).as("notes read back").isNotNull().isEmpty();
+        assertThat(back).isEqualTo(v);
+    }
+
+    // ---------------------------------------------------------------- cell snapshots
+
+    private static CellSnapshot sampleCell() {
+        TestCells.Cell cell = TestCells.cell().provisional(true).updatedAt("2026-11-02T08:00:00Z");
+        EventProfile p = new EventProfile(2, "N", "1", 70, List.of("CARER", "SMI"));
+        cell.add(TestEvents.attendance(Appointment.FIRST, AttendanceStatus.ATTENDED, Medium.VIDEO, Outcome.PIFU), p, 17);
+        cell.add(TestEvents.attendance(Appointment.FOLLOW_UP, AttendanceStatus.DNA, null, null), p, 3);
+        cell.add(TestEvents.builder(EventType.ADVICE_REQUEST).build(), TestEvents.NEUTRAL, 5);
+        cell.waitsAsOf("2026-10-31").waiting(p, 400, 9).waiting(TestEvents.NEUTRAL, 30, 12)
+                .waiting(TestEvents.NEUTRAL, 31, 1);
+        cell.completed(p, 90, 4);
+        return cell.snapshot("2026-10", new Scope("QWE", null, "711", "smi"));
+    }
+
+    private static void assertSameCell(CellSnapshot back, CellSnapshot c) {
+        assertThat(back.period()).isEqualTo(c.period());
+        assertThat(back.scope()).isEqualTo(c.scope());
+        assertThat(back.provisional()).isEqualTo(c.provisional());
+        assertThat(back.updatedAt()).isEqualTo(c.updatedAt());
+        assertThat(back.plusGroups()).isEqualTo(c.plusGroups());
+        assertThat(back.events()).isEqualTo(c.events());
+        assertThat(back.counts()).isEqualTo(c.counts());
+        assertThat(back.waitsAsOf()).isEqualTo(c.waitsAsOf());
+        assertThat(back.waits()).isEqualTo(c.waits());
+        assertThat(back.completed()).isEqualTo(c.completed());
+    }
+
+    @Test
+    void aCellSnapshotRoundTripsThroughTheMapper() throws Exception {
+        CellSnapshot c = sampleCell();
+        assertThat(c.events()).isNotNull();
+        assertThat(c.waits()).hasSize(c.breakdowns().slots());
+        assertThat(c.waits().get(0)).isEqualTo(new WaitStats(22, 13, 9, 0, 0, 0, 30.0));
+        String json = ViewJson.mapper().writeValueAsString(c);
+        CellSnapshot back = ViewJson.mapper().readValue(json, CellSnapshot.class);
+        assertSameCell(back, c);
+        assertThat(ViewJson.mapper().writeValueAsString(back)).isEqualTo(json);
+        // and the views built from it are the same
+        for (Metric m : Metric.values()) {
+            for (Breakdown b : List.of(Breakdown.NONE, Breakdown.IMD_QUINTILE, Breakdown.plus("CARER"))) {
+                assertThat(ViewBuilder.build(m, b, "2026-10", c.scope(), TestCells.of(back)))
+                        .as("%s by %s", m.id, b.id)
+                        .isEqualTo(ViewBuilder.build(m, b, "2026-10", c.scope(), TestCells.of(c)));
+            }
+        }
+    }
+
+    @Test
+    void aCellWithoutEventsOrWaitsRoundTrips() throws Exception {
+        CellSnapshot c = TestCells.cell().withoutEvents().snapshot("2026-09", Scope.ENGLAND);
+        assertThat(c.events()).isNull();
+        assertThat(c.waits()).isNull();
+        CellSnapshot back = ViewJson.mapper().readValue(ViewJson.mapper().writeValueAsString(c), CellSnapshot.class);
+        assertSameCell(back, c);
+        assertThat(back.counts().isEmpty()).isTrue();
+    }
+
+    @Test
+    void cellSnapshotJsonIsSnakeCase() throws Exception {
+        JsonNode json = PLAIN.readTree(ViewJson.mapper().writeValueAsString(sampleCell()));
+        assertThat(names(json)).contains("period", "scope", "provisional", "updated_at", "plus_groups", "events",
+                "waits_as_of", "waits", "completed");
+        assertThat(names(json.get("waits").get(0))).contains("pathways", "within18w", "over52w", "median_days");
     }
 }

@@ -10,7 +10,13 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.MetricCatalogue;
+import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.ViewBuilder;
 import org.core20monitor.core.view.ViewJson;
 
 /**
@@ -18,6 +24,8 @@ import org.core20monitor.core.view.ViewJson;
  * carries a figure goes through {@link PublicFigures}.
  */
 public final class DashboardServer extends VerticleBase {
+
+    private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
 
     private final ServerConfig config;
     private RedisClient client;
@@ -55,9 +63,12 @@ public final class DashboardServer extends VerticleBase {
         router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/ready").handler(this::ready);
         router.get("/api/catalogue").handler(ctx -> json(ctx, 200, Map.of(
-                "metrics", MetricCatalogue.metrics(), "breakdowns", MetricCatalogue.breakdowns())));
+                "metrics", MetricCatalogue.metrics(),
+                "breakdowns", MetricCatalogue.breakdowns(BREAKDOWNS),
+                "scopes", MetricCatalogue.scopes(ClinicalAreas.DEFAULT))));
         router.get("/api/meta").handler(this::meta);
         router.get("/api/views").handler(this::views);
+        router.get("/api/series").handler(this::series);
         router.get("/api/quality").handler(ctx -> store.quality()
                 .onSuccess(q -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(PublicFigures.quality(q)))
@@ -97,44 +108,74 @@ public final class DashboardServer extends VerticleBase {
                 .onFailure(e -> json(ctx, 503, Map.of("status", "NOT_READY", "redis", "DOWN")));
     }
 
+    /** What has data: periods, ICBs and the scopes within each, with the catalogue. */
     private void meta(RoutingContext ctx) {
-        Future.all(store.periods(), store.icbs()).onSuccess(all -> {
+        Future.all(store.periods(), store.scopes()).onSuccess(all -> {
+            List<Scope> scopes = all.resultAt(1);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("periods", all.resultAt(0));
-            meta.put("icbs", all.resultAt(1));
+            meta.put("icbs", scopes.stream().filter(s -> s.icb() != null && s.provider() == null
+                    && s.specialty() == null && s.area() == null).map(Scope::icb).toList());
+            meta.put("scopes", scopes);
             meta.put("metrics", MetricCatalogue.metrics());
-            meta.put("breakdowns", MetricCatalogue.breakdowns().stream().filter(b -> !"none".equals(b.get("id"))).toList());
+            meta.put("breakdowns", MetricCatalogue.breakdowns(BREAKDOWNS).stream()
+                    .filter(b -> !"none".equals(b.get("id"))).toList());
             json(ctx, 200, meta);
         }).onFailure(ctx::fail);
     }
 
     private void views(RoutingContext ctx) {
-        store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest))
+        store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(query -> {
                     if (query.metrics().size() != 1) {
                         throw new ViewQuery.BadParameter("ask for one metric at a time");
                     }
-                    return store.view(query.keys().get(0));
+                    ViewQuery.Spec spec = query.specs().get(0);
+                    return store.cells(spec.sources()).map(cells ->
+                            ViewBuilder.build(spec.metric(), spec.breakdown(), spec.period(), spec.scope(), cells));
                 })
-                .onSuccess(json -> {
-                    if (json == null) {
+                .onSuccess(view -> {
+                    if (view == null) {
                         json(ctx, 404, Map.of("error", "no data yet for this metric, period and scope"));
                     } else {
-                        ctx.response().putHeader("Content-Type", "application/json").end(PublicFigures.view(json));
+                        ctx.response().putHeader("Content-Type", "application/json").end(PublicFigures.view(view));
                     }
                 })
                 .onFailure(ctx::fail);
     }
 
+    /** Every month of one metric for a scope and breakdown, with SPC charts of the overall and the gap. */
+    private void series(RoutingContext ctx) {
+        ViewQuery query;
+        try {
+            query = ViewQuery.parseSeries(ctx.queryParams(), ClinicalAreas.DEFAULT);
+            if (query.metrics().size() != 1) {
+                throw new ViewQuery.BadParameter("ask for one metric at a time");
+            }
+        } catch (ViewQuery.BadParameter e) {
+            ctx.fail(e);
+            return;
+        }
+        store.periods().compose(periods -> {
+            Set<String> sources = new LinkedHashSet<>();
+            for (String period : periods) {
+                sources.addAll(new ViewQuery.Spec(query.metrics().get(0), period, query.scope(), query.breakdown())
+                        .sources());
+            }
+            return store.cells(sources).map(cells -> PublicFigures.series(query.metrics().get(0), query.breakdown(),
+                    query.scope(), periods, cells));
+        }).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onFailure(ctx::fail);
+    }
+
     private void stream(RoutingContext ctx) {
-        store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest))
+        store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(query -> {
                     ctx.response().setChunked(true)
                             .putHeader("Content-Type", "text/event-stream")
                             .putHeader("Cache-Control", "no-cache")
                             .putHeader("X-Accel-Buffering", "no");
-                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(),
-                            new LinkedHashSet<>(query.keys())));
+                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(), query.specs()));
                 })
                 .onFailure(e -> {
                     if (ctx.response().headWritten()) {

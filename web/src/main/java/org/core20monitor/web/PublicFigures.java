@@ -1,14 +1,21 @@
 package org.core20monitor.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.core20monitor.core.disclosure.DisclosureControl;
+import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.Series;
 import org.core20monitor.core.view.View;
+import org.core20monitor.core.view.ViewBuilder;
 import org.core20monitor.core.view.ViewJson;
 
 /**
- * The server's one disclosure-control choke point (SPEC §7): every view and every count that leaves
+ * The server's one disclosure-control choke point (SPEC §7): every view, series and count that leaves
  * the server, in a response or a push, is produced here, from the unrounded figures in Redis.
  */
 public final class PublicFigures {
@@ -19,8 +26,14 @@ public final class PublicFigures {
 
     private PublicFigures() {}
 
-    public static String view(String storedJson) {
-        return ViewJson.write(DisclosureControl.apply(ViewJson.read(storedJson)));
+    public static String view(View view) {
+        return ViewJson.write(DisclosureControl.apply(view));
+    }
+
+    /** A monthly series; {@link Series#build} applies disclosure control before its SPC charts. */
+    public static String series(Metric metric, Breakdown breakdown, Scope scope, List<String> periods,
+                                ViewBuilder.Cells cells) {
+        return json(Series.build(metric, breakdown, scope, periods, cells));
     }
 
     /** The data-quality counters, with counts rounded and small counts hidden like any other count. */
@@ -41,9 +54,13 @@ public final class PublicFigures {
         out.put("rejected", DisclosureControl.count(rejected));
         out.put("rejected_by_reason", DisclosureControl.breakdown(byReason));
         out.put("last_event_time", counters.get("last_event_time"));
+        return json(out);
+    }
+
+    private static String json(Object value) {
         try {
-            return ViewJson.mapper().writeValueAsString(out);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return ViewJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,22 +7,26 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.core20monitor.core.redis.RedisKeys;
+import org.core20monitor.core.view.View;
+import org.core20monitor.core.view.ViewBuilder;
 import org.core20monitor.core.view.ViewJson;
 
 /**
- * Server-Sent Events to browsers. Each browser subscribes to a set of view keys; when the stream
- * jobs announce changed keys on the Redis channel, each changed view is read once and pushed, after
- * disclosure control, to the browsers that subscribed to it. A (re)connecting browser first gets the
- * current state of everything it subscribed to, so a dropped connection misses nothing.
+ * Server-Sent Events to browsers. Each browser subscribes to a set of views; when the stream jobs
+ * announce changed cells on the Redis channel, every subscribed view built from a changed cell is
+ * rebuilt and pushed, after disclosure control, to the browsers that asked for it. A (re)connecting
+ * browser first gets the current state of everything it subscribed to, so a dropped connection
+ * misses nothing.
  */
 public final class UpdateBroadcaster implements AutoCloseable {
 
-    /** One connected browser. */
-    public record Subscriber(HttpServerResponse response, Set<String> keys) {}
+    /** One connected browser and the views it shows. */
+    public record Subscriber(HttpServerResponse response, List<ViewQuery.Spec> views) {}
 
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final StatefulRedisPubSubConnection<String, String> pubsub;
@@ -49,16 +53,8 @@ public final class UpdateBroadcaster implements AutoCloseable {
     public Future<Void> subscribe(Subscriber subscriber) {
         subscribers.add(subscriber);
         subscriber.response().closeHandler(v -> subscribers.remove(subscriber));
-        Future<Void> chain = Future.succeededFuture();
-        for (String key : subscriber.keys()) {
-            chain = chain.compose(v -> store.view(key)).compose(json -> {
-                if (json != null) {
-                    send(subscriber, "view", PublicFigures.view(json));
-                }
-                return Future.succeededFuture();
-            });
-        }
-        return chain.compose(v -> store.quality())
+        return push(List.of(subscriber), subscriber.views())
+                .compose(v -> store.quality())
                 .map(q -> {
                     send(subscriber, "quality", PublicFigures.quality(q));
                     send(subscriber, "ready", "{}");
@@ -81,31 +77,47 @@ public final class UpdateBroadcaster implements AutoCloseable {
     }
 
     private void announced(String message) {
-        List<String> keys;
+        Set<String> keys;
         try {
-            keys = ViewJson.mapper().readValue(message, new TypeReference<List<String>>() {});
+            keys = new LinkedHashSet<>(ViewJson.mapper().readValue(message, new TypeReference<List<String>>() {}));
         } catch (Exception e) {
             return; // not an announcement of ours
         }
-        for (String key : keys) {
-            if (key.equals(RedisKeys.QUALITY)) {
-                store.quality().onSuccess(q -> broadcast(null, "quality", PublicFigures.quality(q)));
-            } else if (subscribers.stream().anyMatch(s -> s.keys().contains(key))) {
-                store.view(key).onSuccess(json -> {
-                    if (json != null) {
-                        broadcast(key, "view", PublicFigures.view(json));
-                    }
-                });
+        if (keys.remove(RedisKeys.QUALITY)) {
+            store.quality().onSuccess(q -> subscribers.forEach(s -> send(s, "quality", PublicFigures.quality(q))));
+        }
+        Set<ViewQuery.Spec> changed = new LinkedHashSet<>();
+        for (Subscriber s : subscribers) {
+            for (ViewQuery.Spec spec : s.views()) {
+                if (spec.sources().stream().anyMatch(keys::contains)) {
+                    changed.add(spec);
+                }
             }
+        }
+        if (!changed.isEmpty()) {
+            push(List.copyOf(subscribers), List.copyOf(changed));
         }
     }
 
-    private void broadcast(String key, String event, String data) {
-        for (Subscriber s : subscribers) {
-            if (key == null || s.keys().contains(key)) {
-                send(s, event, data);
+    /** Builds each view once from one read of its cells, and sends it to those who asked for it. */
+    private Future<Void> push(List<Subscriber> to, List<ViewQuery.Spec> specs) {
+        Set<String> sources = new LinkedHashSet<>();
+        specs.forEach(spec -> sources.addAll(spec.sources()));
+        return store.cells(sources).map(cells -> {
+            for (ViewQuery.Spec spec : specs) {
+                View view = ViewBuilder.build(spec.metric(), spec.breakdown(), spec.period(), spec.scope(), cells);
+                if (view == null) {
+                    continue;
+                }
+                String json = PublicFigures.view(view);
+                for (Subscriber s : to) {
+                    if (s.views().contains(spec)) {
+                        send(s, "view", json);
+                    }
+                }
             }
-        }
+            return null;
+        });
     }
 
     private void send(Subscriber s, String event, String data) {

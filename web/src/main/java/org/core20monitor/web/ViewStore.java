@@ -1,16 +1,22 @@
 package org.core20monitor.web;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.core20monitor.core.redis.RedisKeys;
+import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.ViewBuilder;
+import org.core20monitor.core.view.ViewJson;
 
 /** Reads what the stream jobs wrote to Redis; nothing else is a source of figures. */
 public final class ViewStore implements AutoCloseable {
@@ -25,21 +31,51 @@ public final class ViewStore implements AutoCloseable {
         this.context = context;
     }
 
-    /** The stored (unrounded) JSON of a view, or null when there is none. */
-    public Future<String> view(String key) {
-        return Future.fromCompletionStage(redis.get(key), context);
+    /** The cells and live waiting lists stored under the given keys, as the view builder asks for them. */
+    public Future<ViewBuilder.Cells> cells(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Future.succeededFuture(new Loaded(Map.of()));
+        }
+        return Future.fromCompletionStage(redis.mget(keys.toArray(new String[0])), context).map(values -> {
+            Map<String, CellSnapshot> found = new HashMap<>();
+            for (KeyValue<String, String> kv : values) {
+                if (kv.hasValue()) {
+                    found.put(kv.getKey(), read(kv.getValue()));
+                }
+            }
+            return new Loaded(found);
+        });
+    }
+
+    private static CellSnapshot read(String json) {
+        try {
+            return ViewJson.mapper().readValue(json, CellSnapshot.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable cell in Redis: " + e.getMessage(), e);
+        }
+    }
+
+    /** Cells loaded for one request. */
+    private record Loaded(Map<String, CellSnapshot> byKey) implements ViewBuilder.Cells {
+        @Override
+        public CellSnapshot cell(String period, Scope scope) {
+            return byKey.get(RedisKeys.cell(period, scope));
+        }
+
+        @Override
+        public CellSnapshot liveWaits(Scope scope) {
+            return byKey.get(RedisKeys.live(scope));
+        }
     }
 
     public Future<List<String>> periods() {
-        return Future.fromCompletionStage(redis.smembers(RedisKeys.PERIODS), context)
-                .map(ViewStore::sorted);
+        return Future.fromCompletionStage(redis.smembers(RedisKeys.PERIODS), context).map(ViewStore::sorted);
     }
 
-    /** The ICBs that have views. */
-    public Future<List<String>> icbs() {
+    /** Every scope with data. */
+    public Future<List<Scope>> scopes() {
         return Future.fromCompletionStage(redis.smembers(RedisKeys.SCOPES), context)
-                .map(ids -> sorted(ids.stream().map(Scope::fromId).filter(s -> s.icb() != null && s.provider() == null
-                        && s.specialty() == null && s.area() == null).map(Scope::icb).collect(java.util.stream.Collectors.toSet())));
+                .map(ids -> sorted(ids).stream().map(Scope::fromId).toList());
     }
 
     public Future<String> latestPeriod() {

@@ -84,7 +84,7 @@ class DashboardBrowserTest {
         JobOptions options = JobOptions.from(new String[] {"--source", "files", "--input", inbox.toString(),
                 "--watch", "500", "--redis", redis.url(), "--emit-interval", "200"}, Map.of());
         OutpatientMetricsJob metrics = new OutpatientMetricsJob(options);
-        metrics.build(metrics.source(env), OutpatientMetricsJob.redisSink(redis.url()));
+        metrics.toRedis(metrics.build(metrics.source(env)), OutpatientMetricsJob.redisSink(redis.url()));
         job = env.executeAsync("dashboard-browser-test");
 
         vertx = Vertx.vertx();

@@ -50,7 +50,7 @@ class DashboardServerTest {
     void deploy(Vertx vertx) {
         commands = redis.commands();
         commands.flushall();
-        MetricCounts counts = new MetricCounts();
+        MetricCounts counts = ViewFixtures.counts();
         ViewFixtures.attendances(counts, 1, 412, 9);    // quintile 1
         ViewFixtures.attendances(counts, 3, 5, 1);      // quintile 2: small, suppressed
         ViewFixtures.attendances(counts, 5, 233, 17);   // quintile 3
@@ -115,7 +115,8 @@ class DashboardServerTest {
     @Test
     void badParametersAre400sWithAMessage() {
         for (String query : new String[] {"metric=bogus", "metric=pifu_rate&period=2026-13", "metric=pifu_rate&icb=qw",
-                "metric=pifu_rate&by=postcode", "metric=pifu_rate&provider=RJ7", ""}) {
+                "metric=pifu_rate&by=postcode", "metric=pifu_rate&provider=rj7", "metric=pifu_rate&area=nowhere",
+                "metric=pifu_rate&provider=RJ7&specialty=330", "metric=pifu_rate&specialty=33", ""}) {
             HttpResponse<Buffer> response = get("/api/views?" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(response.bodyAsJsonObject().getString("error")).as(query).isNotBlank();
@@ -129,9 +130,35 @@ class DashboardServerTest {
         JsonObject meta = get("/api/meta").bodyAsJsonObject();
         assertThat(meta.getJsonArray("periods").getList()).containsExactly("2026-10");
         assertThat(meta.getJsonArray("icbs").getList()).containsExactly("QWE");
-        assertThat(meta.getJsonArray("metrics").size()).isEqualTo(3);
+        assertThat(meta.getJsonArray("metrics").size()).isEqualTo(16);
         assertThat(get("/api/catalogue").bodyAsJsonObject().getJsonArray("metrics").getJsonObject(0).getString("id"))
                 .isEqualTo("pifu_rate");
+    }
+
+    @Test
+    void aSeriesHasEveryMonthWithAnSpcChartOfThePublishedValues() {
+        // Eleven more months of QWE, with PIFU 9 + m of 400 attendances in quintile 1 and 40 of 400 in quintile 5.
+        for (int m = 1; m <= 11; m++) {
+            MetricCounts counts = ViewFixtures.counts();
+            ViewFixtures.attendances(counts, 1, 400, 9 + m);
+            ViewFixtures.attendances(counts, 10, 400, 40);
+            ViewFixtures.store(commands, String.format("2025-%02d", m), Scope.icb("QWE"), counts);
+        }
+        HttpResponse<Buffer> response = get("/api/series?metric=pifu_rate&icb=QWE&by=imd_quintile");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject series = response.bodyAsJsonObject();
+        JsonArray views = series.getJsonArray("views");
+        assertThat(views.size()).isEqualTo(12);
+        double sum = 0;
+        for (int i = 0; i < views.size(); i++) {
+            sum += views.getJsonObject(i).getJsonObject("overall").getDouble("value");
+            assertNoSmallOrUnroundedCounts(views.getJsonObject(i));
+        }
+        JsonObject overall = series.getJsonObject("overall");
+        assertThat(overall.getDouble("mean")).isCloseTo(sum / 12, within(1e-9));
+        assertThat(overall.getJsonArray("points").size()).isEqualTo(12);
+        assertThat(series.getJsonObject("gap").getJsonArray("points").size()).isEqualTo(12);
+        assertThat(get("/api/series?metric=pifu_rate&period=2025-01").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -178,7 +205,7 @@ class DashboardServerTest {
                             received.append("written-after");
                             // A later batch from the job: quintile 5 gains 100 attendances, 40 to PIFU.
                             vertx.executeBlocking(() -> {
-                                MetricCounts counts = new MetricCounts();
+                                MetricCounts counts = ViewFixtures.counts();
                                 ViewFixtures.attendances(counts, 1, 412, 9);
                                 ViewFixtures.attendances(counts, 3, 5, 1);
                                 ViewFixtures.attendances(counts, 5, 233, 17);

@@ -1,0 +1,113 @@
+package org.core20monitor.flink;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.core20monitor.core.metric.Breakdowns;
+import org.core20monitor.core.metric.Periods;
+import org.core20monitor.core.metric.WaitStats;
+import org.core20monitor.core.view.CellSnapshot;
+import org.core20monitor.core.view.Scope;
+
+/**
+ * Keyed by scope: the waiting list now, as a histogram of open pathways by clock-start day per
+ * breakdown slot, snapshot at the day the event time has reached. Waits grow with time even when no
+ * event arrives, so an event-time timer at each midnight the watermark passes (and the trackers'
+ * threshold signals) re-emit it; changes are emitted at most once per emit interval.
+ */
+public final class LiveWaitAggregator extends KeyedProcessFunction<String, LiveWaitChange, CellSnapshot> {
+
+    private final Breakdowns breakdowns;
+    private final long emitIntervalMillis;
+    private transient MapState<Long, Long> open;
+    private transient ValueState<Long> latestDay;
+    private transient ValueState<Boolean> dirty;
+
+    public LiveWaitAggregator(Breakdowns breakdowns, long emitIntervalMillis) {
+        this.breakdowns = breakdowns;
+        this.emitIntervalMillis = emitIntervalMillis;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-by-start-day", Long.class, Long.class));
+        latestDay = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-day", Long.class));
+        dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
+    }
+
+    @Override
+    public void processElement(LiveWaitChange change, Context ctx, Collector<CellSnapshot> out) throws Exception {
+        if (change.sign() != 0) {
+            for (int slot : change.slots()) {
+                long key = CellAggregator.key(slot, change.startDay());
+                Long now = open.get(key);
+                long next = (now == null ? 0 : now) + change.sign();
+                if (next == 0) {
+                    open.remove(key);
+                } else {
+                    open.put(key, next);
+                }
+            }
+        }
+        Long latest = latestDay.value();
+        if (latest == null || change.latestDay() > latest) {
+            latestDay.update(change.latestDay());
+        }
+        if (dirty.value() == null) {
+            dirty.update(Boolean.TRUE);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitIntervalMillis);
+            // Also when the event time passes the day, so a bounded input's final watermark emits it.
+            long endOfDay = Periods.endOfDayMillis(latestDay.value());
+            ctx.timerService().registerEventTimeTimer(
+                    endOfDay > ctx.timerService().currentWatermark() ? endOfDay : Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellSnapshot> out) throws Exception {
+        Long latest = latestDay.value();
+        if (latest == null) {
+            return;
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        // The snapshot date: the day the event time has reached, but no later than the latest event
+        // (at the end of a bounded input the watermark is infinite).
+        long day = watermark == Long.MIN_VALUE ? latest : Math.min(latest, Periods.dayOf(Math.max(watermark, 0)));
+        if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME && dirty.value() == null) {
+            return;
+        }
+        dirty.clear();
+        if (Periods.endOfDayMillis(day) > watermark) {
+            ctx.timerService().registerEventTimeTimer(Periods.endOfDayMillis(day));
+        }
+
+        List<NavigableMap<Long, Long>> slots = new ArrayList<>(breakdowns.slots());
+        for (int i = 0; i < breakdowns.slots(); i++) {
+            slots.add(new TreeMap<>());
+        }
+        for (Map.Entry<Long, Long> e : open.entries()) {
+            long start = e.getKey() & 0xFFFF_FFFFL;
+            if (start <= day) {
+                slots.get((int) (e.getKey() >>> 32)).merge(day - start, e.getValue(), Long::sum);
+            }
+        }
+        List<WaitStats> waits = new ArrayList<>(slots.size());
+        for (NavigableMap<Long, Long> slot : slots) {
+            waits.add(slot.isEmpty() ? WaitStats.NONE : WaitStats.of(slot));
+        }
+        out.collect(new CellSnapshot(Periods.monthOfDay(day), Scope.fromId(ctx.getCurrentKey()), true,
+                Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(), breakdowns.plusGroups(),
+                null, LocalDate.ofEpochDay(day).toString(), waits, null));
+    }
+}

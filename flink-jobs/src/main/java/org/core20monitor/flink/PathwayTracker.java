@@ -1,0 +1,234 @@
+package org.core20monitor.flink;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.core20monitor.core.event.EventType;
+import org.core20monitor.core.metric.Periods;
+
+/**
+ * Keyed by RTT pathway: knows when its clock started and stopped, and keeps the waits metrics told.
+ *
+ * <p>A pathway is open from its clock start (the referral's day, or the clock start a stop carries)
+ * until its clock stop or removal (SPEC §5). Event-time timers drive it: at each month end it passes
+ * while open, it adds its wait on that day to the month's waiting list; at each wait threshold (18,
+ * 52, 65, 78 and 104 weeks) it tells the scope's live waiting list that its figures changed. A late
+ * event (a stop, or a referral, that arrives after month ends it affects have passed) takes back or
+ * adds exactly the month-end waits it changes, so late events revise their months. A clock stop also
+ * counts the pathway's wait among the month's completed pathways.
+ *
+ * <p>State is kept until the stop's month has closed (its end plus the allowed lateness).
+ */
+public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEvent, CellInput> {
+
+    public static final OutputTag<LiveWaitChange> LIVE = new OutputTag<>("live-waits") {};
+
+    /** Waits in days after which a pathway moves between the reported bands (within 18 weeks, over N weeks). */
+    static final int[] THRESHOLD_DAYS = {126, 364, 455, 546, 728};
+
+    private final long allowedLatenessMillis;
+    private transient ValueState<Pathway> state;
+    /** The latest event day this instance has seen: caps month ends at the end of a bounded input. */
+    private transient long latestDay;
+
+    /** A pathway's clock, where it is counted, and what has been told so far. */
+    public static class Pathway {
+        public Long start;
+        public Long stop;
+        public boolean stopIsClockStop;
+        public boolean routeFromReferral;
+        public List<String> scopes;
+        public int[] slots;
+        public long latestDay;
+        /** What was told, with the start and route it was told with. */
+        public Long toldStart;
+        public List<String> toldScopes;
+        public int[] toldSlots;
+        public int toldFromMonth;
+        public int toldToMonth = Integer.MIN_VALUE;
+        public boolean toldLive;
+        public String toldCompletedPeriod;
+        public long toldCompletedWait;
+    }
+
+    public PathwayTracker(long allowedLatenessMillis) {
+        this.allowedLatenessMillis = allowedLatenessMillis;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("pathway", Pathway.class));
+    }
+
+    @Override
+    public void processElement(PathwayEvent event, Context ctx, Collector<CellInput> out) throws Exception {
+        Pathway p = state.value();
+        if (p == null) {
+            p = new Pathway();
+        }
+        latestDay = Math.max(latestDay, event.day());
+        p.latestDay = Math.max(p.latestDay, event.day());
+        if (event.type() == EventType.REFERRAL) {
+            p.start = event.day();
+            p.scopes = event.scopeIds();
+            p.slots = event.slots();
+            p.routeFromReferral = true;
+        } else {
+            p.stop = event.day();
+            p.stopIsClockStop = event.type() == EventType.CLOCK_STOP;
+            if (!p.routeFromReferral) {
+                // No referral yet: the stop's clock start and patient stand in until one arrives.
+                if (event.clockStartDay() != null) {
+                    p.start = (long) event.clockStartDay();
+                }
+                p.scopes = event.scopeIds();
+                p.slots = event.slots();
+            } else if (event.clockStartDay() != null && p.start == null) {
+                p.start = (long) event.clockStartDay();
+            }
+        }
+        reconcile(p, ctx, out);
+        state.update(p);
+        if (p.start != null && p.stop == null) {
+            for (int days : THRESHOLD_DAYS) {
+                long crossing = Periods.endOfDayMillis(p.start + days);
+                if (crossing > ctx.timerService().currentWatermark()) {
+                    ctx.timerService().registerEventTimeTimer(crossing);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellInput> out) throws Exception {
+        Pathway p = state.value();
+        if (p == null) {
+            return;
+        }
+        if (p.stop != null && ctx.timerService().currentWatermark()
+                >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
+            state.clear();
+            return;
+        }
+        if (p.start != null && p.stop == null && p.toldScopes != null && isThreshold(p.start, timestamp)) {
+            for (String scope : p.toldScopes) {
+                ctx.output(LIVE, new LiveWaitChange(scope, p.toldSlots, p.start, 0, p.latestDay));
+            }
+        }
+        reconcile(p, ctx, out);
+        state.update(p);
+    }
+
+    private static boolean isThreshold(long start, long timestamp) {
+        for (int days : THRESHOLD_DAYS) {
+            if (Periods.endOfDayMillis(start + days) == timestamp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Brings what has been told in line with what is known now, and sets the next month-end timer. */
+    private void reconcile(Pathway p, Context ctx, Collector<CellInput> out) {
+        long watermark = ctx.timerService().currentWatermark();
+        // At the end of a bounded input the watermark is infinite: month ends stop at the data's end.
+        long now = watermark == Long.MAX_VALUE ? Periods.endOfDayMillis(Math.max(latestDay, p.latestDay)) : watermark;
+        boolean routeChanged = p.toldStart != null && (!p.toldStart.equals(p.start)
+                || !p.toldScopes.equals(p.scopes) || !Arrays.equals(p.toldSlots, p.slots));
+        if (routeChanged) {
+            tellMonthEnds(p, p.toldFromMonth, p.toldToMonth, -1, out);
+            p.toldToMonth = Integer.MIN_VALUE;
+            tellLive(p, false, ctx);
+            tellCompleted(p, null, 0, out);
+        }
+        if (p.start == null) {
+            return;
+        }
+        p.toldStart = p.start;
+        p.toldScopes = p.scopes;
+        p.toldSlots = p.slots;
+
+        int from = monthIndex(Periods.monthOfDay(p.start));
+        // Months whose end the event time has passed; before any watermark, none.
+        int lastEnded = monthIndex(Periods.monthOf(Math.max(now, 0))) - 1;
+        int to = p.stop == null ? lastEnded : Math.min(lastEnded, monthIndex(Periods.monthOfDay(p.stop)) - 1);
+        if (p.stop != null && p.stop < p.start) {
+            to = from - 1; // stopped before it started: a data error, counted nowhere
+        }
+        if (p.toldToMonth < p.toldFromMonth) {
+            tellMonthEnds(p, from, to, +1, out);
+        } else {
+            // Take back months no longer open at their end, add months newly ended.
+            tellMonthEnds(p, Math.max(to + 1, p.toldFromMonth), p.toldToMonth, -1, out);
+            tellMonthEnds(p, Math.max(from, p.toldToMonth + 1), to, +1, out);
+        }
+        p.toldFromMonth = from;
+        p.toldToMonth = to;
+
+        tellLive(p, p.stop == null, ctx);
+        if (p.stop != null && p.stopIsClockStop && p.stop >= p.start) {
+            tellCompleted(p, Periods.monthOfDay(p.stop), p.stop - p.start, out);
+        } else {
+            tellCompleted(p, null, 0, out);
+        }
+        long next = p.stop == null
+                ? Periods.endOfMonthMillis(monthPeriod(Math.max(to + 1, from)))
+                : Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis;
+        // A timer at or before the watermark would fire at once, again and again at the end of input.
+        if (next > watermark) {
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+    }
+
+    private static void tellMonthEnds(Pathway p, int from, int to, int sign, Collector<CellInput> out) {
+        for (int m = from; m <= to; m++) {
+            String period = monthPeriod(m);
+            long wait = Periods.lastDay(period) - p.toldStart;
+            for (String scope : p.toldScopes) {
+                out.collect(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, period, scope, p.toldSlots, wait, sign));
+            }
+        }
+    }
+
+    private static void tellLive(Pathway p, boolean open, Context ctx) {
+        if (open == p.toldLive) {
+            return;
+        }
+        for (String scope : p.toldScopes) {
+            ctx.output(LIVE, new LiveWaitChange(scope, p.toldSlots, p.toldStart, open ? +1 : -1, p.latestDay));
+        }
+        p.toldLive = open;
+    }
+
+    private static void tellCompleted(Pathway p, String period, long wait, Collector<CellInput> out) {
+        if (p.toldCompletedPeriod != null && (!p.toldCompletedPeriod.equals(period) || p.toldCompletedWait != wait)) {
+            for (String scope : p.toldScopes) {
+                out.collect(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, p.toldCompletedPeriod, scope, p.toldSlots,
+                        p.toldCompletedWait, -1));
+            }
+            p.toldCompletedPeriod = null;
+        }
+        if (period != null && p.toldCompletedPeriod == null) {
+            for (String scope : p.toldScopes) {
+                out.collect(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, period, scope, p.toldSlots, wait, +1));
+            }
+            p.toldCompletedPeriod = period;
+            p.toldCompletedWait = wait;
+        }
+    }
+
+    static int monthIndex(String period) {
+        YearMonth m = Periods.parse(period);
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    static String monthPeriod(int index) {
+        return YearMonth.of(index / 12, index % 12 + 1).toString();
+    }
+}
