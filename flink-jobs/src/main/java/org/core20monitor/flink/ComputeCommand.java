@@ -7,12 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.core20monitor.core.disclosure.DisclosureControl;
@@ -133,14 +139,25 @@ public final class ComputeCommand {
         CloseableIterator<CellSnapshot> cells = outputs.cells().collectAsync();
         CloseableIterator<CellSnapshot> live = outputs.liveWaits().collectAsync();
         CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters().collectAsync();
-        env.execute("core20-compute");
+        JobClient client = env.executeAsync("core20-compute");
 
-        Map<String, CellSnapshot> lastCells = new HashMap<>();
-        cells.forEachRemaining(c -> lastCells.put(c.period() + "|" + c.scope().id(), c));
-        Map<String, CellSnapshot> lastLive = new HashMap<>();
-        live.forEachRemaining(c -> lastLive.put(c.scope().id(), c));
-        List<DeadLetter> rejected = new ArrayList<>();
-        deadLetters.forEachRemaining(rejected::add);
+        // The collect sinks hold back the job until their results are fetched, so drain all three at once.
+        Map<String, CellSnapshot> lastCells = new ConcurrentHashMap<>();
+        Map<String, CellSnapshot> lastLive = new ConcurrentHashMap<>();
+        List<DeadLetter> rejected = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService drains = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = List.of(
+                    drains.submit(() -> cells.forEachRemaining(c -> lastCells.put(c.period() + "|" + c.scope().id(), c))),
+                    drains.submit(() -> live.forEachRemaining(c -> lastLive.put(c.scope().id(), c))),
+                    drains.submit(() -> deadLetters.forEachRemaining(rejected::add)));
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            drains.shutdownNow();
+        }
+        client.getJobExecutionResult().get();
         rejected.sort(Comparator.comparing(DeadLetter::source).thenComparingLong(DeadLetter::position));
         return new Results(lastCells, lastLive, rejected);
     }
