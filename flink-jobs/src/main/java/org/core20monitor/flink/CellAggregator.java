@@ -13,7 +13,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.MetricCounts;
@@ -31,9 +31,11 @@ import org.core20monitor.core.view.Scope;
  * once the watermark passes the month's end (the pathway trackers send their month-end waits just
  * before). A month is provisional until the watermark passes its end plus the allowed lateness; an
  * event-time timer then emits it as final. Late inputs still count and revise the month. At the end of
- * a bounded input the final watermark fires the remaining timers, so nothing is left unwritten.
+ * a bounded input the final watermark fires the remaining timers, so nothing is left unwritten; "now"
+ * is then the end of the latest event's day ({@link EventClock}), so the month the data ends in keeps
+ * no month-end waiting list and stays provisional.
  */
-public final class CellAggregator extends KeyedProcessFunction<String, CellInput, CellSnapshot> {
+public final class CellAggregator extends KeyedBroadcastProcessFunction<String, CellInput, Long, CellSnapshot> {
 
     private final Breakdowns breakdowns;
     private final long emitIntervalMillis;
@@ -58,7 +60,12 @@ public final class CellAggregator extends KeyedProcessFunction<String, CellInput
     }
 
     @Override
-    public void processElement(CellInput input, Context ctx, Collector<CellSnapshot> out) throws Exception {
+    public void processBroadcastElement(Long latestDay, Context ctx, Collector<CellSnapshot> out) throws Exception {
+        EventClock.advance(ctx.getBroadcastState(EventClock.STATE), latestDay);
+    }
+
+    @Override
+    public void processElement(CellInput input, ReadOnlyContext ctx, Collector<CellSnapshot> out) throws Exception {
         switch (input.kind()) {
             case EVENTS -> {
                 MetricCounts current = counts.value();
@@ -116,10 +123,10 @@ public final class CellAggregator extends KeyedProcessFunction<String, CellInput
             return;
         }
         dirty.clear();
-        long watermark = ctx.timerService().currentWatermark();
-        boolean monthEnded = watermark >= monthEnd;
+        long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
+        boolean monthEnded = now >= monthEnd;
         MetricCounts current = counts.value();
-        out.collect(new CellSnapshot(period, Scope.fromId(cell[1]), watermark < monthEnd + allowedLatenessMillis,
+        out.collect(new CellSnapshot(period, Scope.fromId(cell[1]), now < monthEnd + allowedLatenessMillis,
                 Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(),
                 breakdowns.plusGroups(), current == null ? null : current.cells,
                 monthEnded ? LocalDate.ofEpochDay(Periods.lastDay(period)).toString() : null,

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Periods;
@@ -26,12 +26,11 @@ import org.core20monitor.core.view.Scope;
  * event arrives, so an event-time timer at each midnight the watermark passes (and the trackers'
  * threshold signals) re-emit it; changes are emitted at most once per emit interval.
  */
-public final class LiveWaitAggregator extends KeyedProcessFunction<String, LiveWaitChange, CellSnapshot> {
+public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<String, LiveWaitChange, Long, CellSnapshot> {
 
     private final Breakdowns breakdowns;
     private final long emitIntervalMillis;
     private transient MapState<Long, Long> open;
-    private transient ValueState<Long> latestDay;
     private transient ValueState<Boolean> dirty;
 
     public LiveWaitAggregator(Breakdowns breakdowns, long emitIntervalMillis) {
@@ -42,12 +41,16 @@ public final class LiveWaitAggregator extends KeyedProcessFunction<String, LiveW
     @Override
     public void open(OpenContext context) {
         open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-by-start-day", Long.class, Long.class));
-        latestDay = getRuntimeContext().getState(new ValueStateDescriptor<>("latest-day", Long.class));
         dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
     }
 
     @Override
-    public void processElement(LiveWaitChange change, Context ctx, Collector<CellSnapshot> out) throws Exception {
+    public void processBroadcastElement(Long latestDay, Context ctx, Collector<CellSnapshot> out) throws Exception {
+        EventClock.advance(ctx.getBroadcastState(EventClock.STATE), latestDay);
+    }
+
+    @Override
+    public void processElement(LiveWaitChange change, ReadOnlyContext ctx, Collector<CellSnapshot> out) throws Exception {
         if (change.sign() != 0) {
             for (int slot : change.slots()) {
                 long key = CellAggregator.key(slot, change.startDay());
@@ -60,15 +63,11 @@ public final class LiveWaitAggregator extends KeyedProcessFunction<String, LiveW
                 }
             }
         }
-        Long latest = latestDay.value();
-        if (latest == null || change.latestDay() > latest) {
-            latestDay.update(change.latestDay());
-        }
         if (dirty.value() == null) {
             dirty.update(Boolean.TRUE);
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitIntervalMillis);
             // Also when the event time passes the day, so a bounded input's final watermark emits it.
-            long endOfDay = Periods.endOfDayMillis(latestDay.value());
+            long endOfDay = Periods.endOfDayMillis(change.latestDay());
             ctx.timerService().registerEventTimeTimer(
                     endOfDay > ctx.timerService().currentWatermark() ? endOfDay : Long.MAX_VALUE);
         }
@@ -76,13 +75,13 @@ public final class LiveWaitAggregator extends KeyedProcessFunction<String, LiveW
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellSnapshot> out) throws Exception {
-        Long latest = latestDay.value();
+        Long latest = EventClock.latestDay(ctx.getBroadcastState(EventClock.STATE));
         if (latest == null) {
             return;
         }
         long watermark = ctx.timerService().currentWatermark();
-        // The snapshot date: the day the event time has reached, but no later than the latest event
-        // (at the end of a bounded input the watermark is infinite).
+        // The snapshot date: the day the event time has reached, but no later than the latest event of
+        // the whole input (at the end of a bounded input the watermark is infinite).
         long day = watermark == Long.MIN_VALUE ? latest : Math.min(latest, Periods.dayOf(Math.max(watermark, 0)));
         if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME && dirty.value() == null) {
             return;

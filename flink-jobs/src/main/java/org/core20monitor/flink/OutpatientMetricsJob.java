@@ -10,6 +10,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -108,18 +109,26 @@ public final class OutpatientMetricsJob {
                 .process(new RouteEvents(enrichment, new ScopeRouting(areas), breakdowns))
                 .name("enrich-and-route").uid("enrich-and-route");
 
+        BroadcastStream<Long> clock = unique
+                .flatMap(new EventClock.Advances())
+                .name("latest-event-day").uid("latest-event-day")
+                .broadcast(EventClock.STATE);
+
         SingleOutputStreamOperator<CellInput> pathwayWaits = routed.getSideOutput(RouteEvents.PATHWAYS)
                 .keyBy(PathwayEvent::pathwayId)
+                .connect(clock)
                 .process(new PathwayTracker(options.allowedLatenessMillis()))
                 .name("track-rtt-pathways").uid("track-rtt-pathways");
 
         DataStream<CellSnapshot> cells = routed.union(pathwayWaits)
                 .keyBy(CellInput::cell)
+                .connect(clock)
                 .process(new CellAggregator(breakdowns, options.emitIntervalMillis(), options.allowedLatenessMillis()))
                 .name("aggregate-cells").uid("aggregate-cells");
 
         DataStream<CellSnapshot> live = pathwayWaits.getSideOutput(PathwayTracker.LIVE)
                 .keyBy(LiveWaitChange::scopeId)
+                .connect(clock)
                 .process(new LiveWaitAggregator(breakdowns, options.emitIntervalMillis()))
                 .name("live-waiting-lists").uid("live-waiting-lists");
 

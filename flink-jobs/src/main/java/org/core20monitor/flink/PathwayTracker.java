@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.core20monitor.core.event.EventType;
@@ -25,7 +25,7 @@ import org.core20monitor.core.metric.Periods;
  *
  * <p>State is kept until the stop's month has closed (its end plus the allowed lateness).
  */
-public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEvent, CellInput> {
+public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, PathwayEvent, Long, CellInput> {
 
     public static final OutputTag<LiveWaitChange> LIVE = new OutputTag<>("live-waits") {};
 
@@ -34,8 +34,6 @@ public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEv
 
     private final long allowedLatenessMillis;
     private transient ValueState<Pathway> state;
-    /** The latest event day this instance has seen: caps month ends at the end of a bounded input. */
-    private transient long latestDay;
 
     /** A pathway's clock, where it is counted, and what has been told so far. */
     public static class Pathway {
@@ -67,12 +65,16 @@ public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEv
     }
 
     @Override
-    public void processElement(PathwayEvent event, Context ctx, Collector<CellInput> out) throws Exception {
+    public void processBroadcastElement(Long latestDay, Context ctx, Collector<CellInput> out) throws Exception {
+        EventClock.advance(ctx.getBroadcastState(EventClock.STATE), latestDay);
+    }
+
+    @Override
+    public void processElement(PathwayEvent event, ReadOnlyContext ctx, Collector<CellInput> out) throws Exception {
         Pathway p = state.value();
         if (p == null) {
             p = new Pathway();
         }
-        latestDay = Math.max(latestDay, event.day());
         p.latestDay = Math.max(p.latestDay, event.day());
         if (event.type() == EventType.REFERRAL) {
             p.start = event.day();
@@ -111,8 +113,8 @@ public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEv
         if (p == null) {
             return;
         }
-        if (p.stop != null && ctx.timerService().currentWatermark()
-                >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
+        long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
+        if (p.stop != null && now >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
             state.clear();
             return;
         }
@@ -135,10 +137,10 @@ public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEv
     }
 
     /** Brings what has been told in line with what is known now, and sets the next month-end timer. */
-    private void reconcile(Pathway p, Context ctx, Collector<CellInput> out) {
+    private void reconcile(Pathway p, ReadOnlyContext ctx, Collector<CellInput> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         // At the end of a bounded input the watermark is infinite: month ends stop at the data's end.
-        long now = watermark == Long.MAX_VALUE ? Periods.endOfDayMillis(Math.max(latestDay, p.latestDay)) : watermark;
+        long now = EventClock.now(watermark, ctx.getBroadcastState(EventClock.STATE));
         boolean routeChanged = p.toldStart != null && (!p.toldStart.equals(p.start)
                 || !p.toldScopes.equals(p.scopes) || !Arrays.equals(p.toldSlots, p.slots));
         if (routeChanged) {
@@ -196,7 +198,7 @@ public final class PathwayTracker extends KeyedProcessFunction<String, PathwayEv
         }
     }
 
-    private static void tellLive(Pathway p, boolean open, Context ctx) {
+    private static void tellLive(Pathway p, boolean open, ReadOnlyContext ctx) {
         if (open == p.toldLive) {
             return;
         }

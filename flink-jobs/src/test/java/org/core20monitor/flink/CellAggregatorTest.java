@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.core20monitor.core.event.Appointment;
 import org.core20monitor.core.event.AttendanceStatus;
@@ -33,7 +34,7 @@ class CellAggregatorTest {
 
     @Test
     void emitsOncePerIntervalThenFinalWhenTheMonthCloses() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness = harness();
+        KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness = harness();
         harness.setProcessingTime(0);
         harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
         harness.processElement(attendance(Outcome.DISCHARGED), OCTOBER_10);
@@ -48,14 +49,14 @@ class CellAggregatorTest {
         assertThat(first.counts().denominator(Metric.PIFU_RATE, 0)).isEqualTo(3);
 
         harness.getOutput().clear();
-        harness.processWatermark(Periods.endOfMonthMillis("2026-10"));
+        watermark(harness, Periods.endOfMonthMillis("2026-10"));
         CellSnapshot monthEnded = last(harness);
         assertThat(monthEnded.waitsAsOf()).isEqualTo("2026-10-31");
         assertThat(monthEnded.waits()).hasSize(BREAKDOWNS.slots());
         assertThat(monthEnded.provisional()).isTrue();
 
         harness.getOutput().clear();
-        harness.processWatermark(Periods.endOfMonthMillis("2026-10") + LATENESS);
+        watermark(harness, Periods.endOfMonthMillis("2026-10") + LATENESS);
         CellSnapshot closed = last(harness);
         assertThat(closed.provisional()).as("closed by the watermark").isFalse();
 
@@ -72,7 +73,7 @@ class CellAggregatorTest {
 
     @Test
     void monthEndWaitsAndCompletedPathwaysAreHistogramsBySlot() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness = harness();
+        KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness = harness();
         int[] slots = slots();
         for (long wait : new long[] {10, 130, 130, 400}) {
             harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", "*.*.*.*", slots, wait, 1),
@@ -82,7 +83,7 @@ class CellAggregatorTest {
                 OCTOBER_10);
         harness.processElement(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, "2026-10", "*.*.*.*", slots, 70, 1),
                 OCTOBER_10);
-        harness.processWatermark(Periods.endOfMonthMillis("2026-10"));
+        watermark(harness, Periods.endOfMonthMillis("2026-10"));
         CellSnapshot cell = last(harness);
         var overall = cell.waits().get(0);
         assertThat(overall.pathways()).isEqualTo(3);
@@ -96,16 +97,16 @@ class CellAggregatorTest {
 
     @Test
     void countsSurviveARestoreFromACheckpoint() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness = harness();
+        KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness = harness();
         harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
         harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
         harness.close();
 
-        KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> restored =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new CellAggregator(BREAKDOWNS, 1_000, LATENESS)),
-                        CellInput::cell, Types.STRING);
+        KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> restored =
+                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                        new CellAggregator(BREAKDOWNS, 1_000, LATENESS), List.of(EventClock.STATE)),
+                        CellInput::cell, Types.STRING, 1, 1, 0);
         restored.initializeState(snapshot);
         restored.open();
         restored.setProcessingTime(0);
@@ -117,12 +118,19 @@ class CellAggregatorTest {
         restored.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness() throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CellAggregator(BREAKDOWNS, 1_000, LATENESS),
-                CellInput::cell, Types.STRING);
+    private static KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new CellAggregator(BREAKDOWNS, 1_000, LATENESS), CellInput::cell, Types.STRING, EventClock.STATE);
     }
 
-    private static CellSnapshot last(KeyedOneInputStreamOperatorTestHarness<String, CellInput, CellSnapshot> harness) {
+    /** Event time reaches {@code millis} on both inputs (the clock's too). */
+    private static void watermark(KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness,
+                                  long millis) throws Exception {
+        harness.processBroadcastWatermark(new Watermark(millis));
+        harness.processWatermark(new Watermark(millis));
+    }
+
+    private static CellSnapshot last(KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness) {
         List<CellSnapshot> out = harness.extractOutputValues();
         assertThat(out).as("a snapshot was emitted").isNotEmpty();
         return out.get(out.size() - 1);
