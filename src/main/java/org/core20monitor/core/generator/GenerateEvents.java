@@ -19,7 +19,7 @@ import org.core20monitor.core.reference.ImdEdition;
  *
  * <pre>
  * java -cp flink-jobs/target/core20-flink-jobs.jar org.core20monitor.core.generator.GenerateEvents \
- *     --out events.jsonl [--months 12] [--episodes 6000] [--icbs QWE,QOP,QHL] [--seed N]
+ *     --out events.jsonl [--months 12] [--episodes 3000] [--icbs QWE,QOP,QHL] [--seed N]
  *     [--imd 2025|2019] [--bad-rate 0.001] [--duplicate-rate 0.005] [--end 2026-11-24T00:00:00Z]
  * </pre>
  */
@@ -54,7 +54,7 @@ public final class GenerateEvents {
                 List.of(options.getOrDefault("icbs", "QWE,QOP,QHL").split(",")),
                 ImdEdition.parse(options.getOrDefault("imd", "2025")),
                 start, end,
-                Integer.parseInt(options.getOrDefault("episodes", "6000")),
+                Integer.parseInt(options.getOrDefault("episodes", "3000")),
                 Double.parseDouble(options.getOrDefault("bad-rate", "0")),
                 Double.parseDouble(options.getOrDefault("duplicate-rate", "0")));
     }
