@@ -2,11 +2,6 @@ package org.core20monitor.flink;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -18,7 +13,6 @@ import org.apache.flink.util.Collector;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
-import org.core20monitor.core.metric.WaitStats;
 import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Scope;
 
@@ -75,8 +69,8 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
                 current.add(input.numerators(), input.denominators(), input.slots(), breakdowns.slots());
                 counts.update(current);
             }
-            case WAIT_AT_MONTH_END -> addWait(waits, input);
-            case COMPLETED_WAIT -> addWait(completed, input);
+            case WAIT_AT_MONTH_END -> SlotHistograms.add(waits, input.slots(), input.waitDays(), input.sign());
+            case COMPLETED_WAIT -> SlotHistograms.add(completed, input.slots(), input.waitDays(), input.sign());
         }
         if (dirty.value() == null) {
             dirty.update(Boolean.TRUE);
@@ -92,24 +86,6 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
             // the final watermark of a bounded input.
             ctx.timerService().registerEventTimeTimer(close > watermark ? close : Long.MAX_VALUE);
         }
-    }
-
-    /** Adds sign × 1 to the wait's histogram entry in every slot of the patient. */
-    private static void addWait(MapState<Long, Long> histogram, CellInput input) throws Exception {
-        for (int slot : input.slots()) {
-            long key = key(slot, input.waitDays());
-            Long now = histogram.get(key);
-            long next = (now == null ? 0 : now) + input.sign();
-            if (next == 0) {
-                histogram.remove(key);
-            } else {
-                histogram.put(key, next);
-            }
-        }
-    }
-
-    static long key(int slot, long waitDays) {
-        return ((long) slot << 32) | waitDays;
     }
 
     @Override
@@ -130,23 +106,7 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
                 Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(),
                 breakdowns.plusGroups(), current == null ? null : current.cells,
                 monthEnded ? LocalDate.ofEpochDay(Periods.lastDay(period)).toString() : null,
-                monthEnded ? bySlot(waits) : null,
-                monthEnded || !completed.isEmpty() ? bySlot(completed) : null));
-    }
-
-    /** Each slot's figures from a histogram keyed by slot and wait. */
-    private List<WaitStats> bySlot(MapState<Long, Long> histogram) throws Exception {
-        List<NavigableMap<Long, Long>> slots = new ArrayList<>(breakdowns.slots());
-        for (int i = 0; i < breakdowns.slots(); i++) {
-            slots.add(new TreeMap<>());
-        }
-        for (Map.Entry<Long, Long> e : histogram.entries()) {
-            slots.get((int) (e.getKey() >>> 32)).merge(e.getKey() & 0xFFFF_FFFFL, e.getValue(), Long::sum);
-        }
-        List<WaitStats> stats = new ArrayList<>(slots.size());
-        for (NavigableMap<Long, Long> slot : slots) {
-            stats.add(slot.isEmpty() ? WaitStats.NONE : WaitStats.of(slot));
-        }
-        return stats;
+                monthEnded ? SlotHistograms.stats(waits, breakdowns.slots(), wait -> wait) : null,
+                monthEnded || !completed.isEmpty() ? SlotHistograms.stats(completed, breakdowns.slots(), wait -> wait) : null));
     }
 }

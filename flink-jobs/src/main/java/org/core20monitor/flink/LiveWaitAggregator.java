@@ -2,11 +2,7 @@ package org.core20monitor.flink;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -52,16 +48,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
     @Override
     public void processElement(LiveWaitChange change, ReadOnlyContext ctx, Collector<CellSnapshot> out) throws Exception {
         if (change.sign() != 0) {
-            for (int slot : change.slots()) {
-                long key = CellAggregator.key(slot, change.startDay());
-                Long now = open.get(key);
-                long next = (now == null ? 0 : now) + change.sign();
-                if (next == 0) {
-                    open.remove(key);
-                } else {
-                    open.put(key, next);
-                }
-            }
+            SlotHistograms.add(open, change.slots(), change.startDay(), change.sign());
         }
         if (dirty.value() == null) {
             dirty.update(Boolean.TRUE);
@@ -91,20 +78,8 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             ctx.timerService().registerEventTimeTimer(Periods.endOfDayMillis(day));
         }
 
-        List<NavigableMap<Long, Long>> slots = new ArrayList<>(breakdowns.slots());
-        for (int i = 0; i < breakdowns.slots(); i++) {
-            slots.add(new TreeMap<>());
-        }
-        for (Map.Entry<Long, Long> e : open.entries()) {
-            long start = e.getKey() & 0xFFFF_FFFFL;
-            if (start <= day) {
-                slots.get((int) (e.getKey() >>> 32)).merge(day - start, e.getValue(), Long::sum);
-            }
-        }
-        List<WaitStats> waits = new ArrayList<>(slots.size());
-        for (NavigableMap<Long, Long> slot : slots) {
-            waits.add(slot.isEmpty() ? WaitStats.NONE : WaitStats.of(slot));
-        }
+        long asOf = day;
+        List<WaitStats> waits = SlotHistograms.stats(open, breakdowns.slots(), start -> asOf - start);
         out.collect(new CellSnapshot(Periods.monthOfDay(day), Scope.fromId(ctx.getCurrentKey()), true,
                 Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(), breakdowns.plusGroups(),
                 null, LocalDate.ofEpochDay(day).toString(), waits, null));
