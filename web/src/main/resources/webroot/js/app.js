@@ -160,9 +160,12 @@ function renderOverall(metric, view) {
   const o = view.overall || {};
   // "Target: …" only for a real target; otherwise the catalogue's text stands alone ("Lower is better").
   const target = metric.target_text ? `${metric.target != null ? 'Target: ' : ''}${metric.target_text}` : null;
+  // A value can be missing without being hidden (no 2019/20 baseline, no data): say why, from the notes.
   const value = typeof o.value === 'number'
-    ? [el('strong', {}, withUnit(o.value, metric.unit)), ` (95% CI ${fmtInterval(o.lower, o.upper)})`]
-    : [el('strong', {}, '*'), ' (suppressed)'];
+    ? [el('strong', {}, withUnit(o.value, metric.unit)),
+      typeof o.lower === 'number' ? ` (95% CI ${fmtInterval(o.lower, o.upper)})` : '']
+    : o.suppressed ? [el('strong', {}, '*'), ' (suppressed)']
+      : [el('strong', {}, '–'), ` (${(view.notes && view.notes[0]) || 'no data'})`];
   replaceChildren($(`overall-${metric.id}`),
     'All patients: ', ...value,
     target ? el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null,

@@ -32,15 +32,16 @@ const NO_DATA = '–';
 
 function row(g, groupKey, metric) {
   const isOverall = groupKey === 'overall';
-  const empty = !g.suppressed && g.denominator === 0;
+  const empty = !g.suppressed && g.denominator === 0 && g.value == null;
   const cmp = isOverall ? null : comparison(g.vs_overall, metric.direction);
   return el('tr', {
     class: isOverall ? 'row-overall' : `row-${cmp.tone}`,
     dataset: { group: groupKey },
   },
   el('th', { scope: 'row' }, isOverall ? (g.label || 'All patients') : (g.label || g.group)),
-  dataCell(groupKey, 'numerator', fmtCount(g.numerator)),
-  dataCell(groupKey, 'denominator', fmtCount(g.denominator)),
+  dataCell(groupKey, 'numerator', g.numerator == null && !g.suppressed ? NO_DATA : fmtCount(g.numerator)),
+  // A count or a median has no denominator: "–", not the "*" of a hidden number.
+  dataCell(groupKey, 'denominator', g.denominator == null && !g.suppressed ? NO_DATA : fmtCount(g.denominator)),
   dataCell(groupKey, 'value', empty ? NO_DATA : fmtValue(g.value)),
   dataCell(groupKey, 'ci', empty ? NO_DATA : fmtInterval(g.lower, g.upper)),
   empty ? el('td', { dataset: { group: groupKey, col: 'vs_overall' } }, NO_DATA) : comparisonCell(groupKey, g, metric));
@@ -145,7 +146,9 @@ function genericSentences(view, metric, when, name, breakdownLabel) {
 
 function comparisonSentence(view, metric) {
   const overall = view.overall || {};
-  if (!isNum(overall.value)) return 'The figure for all patients is suppressed because it is based on small numbers.';
+  if (!isNum(overall.value)) {
+    return overall.suppressed ? 'The figure for all patients is suppressed because it is based on small numbers.' : '';
+  }
   const pick = (dir) => (view.groups || []).filter((g) => g.vs_overall === dir).map((g) => g.label || g.group);
   const lower = pick('lower');
   const higher = pick('higher');
