@@ -113,18 +113,20 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         if (p == null) {
             return;
         }
-        long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
-        if (p.stop != null && now >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
-            state.clear();
-            return;
-        }
         if (p.start != null && p.stop == null && p.toldScopes != null && isThreshold(p.start, timestamp)) {
             for (String scope : p.toldScopes) {
                 ctx.output(LIVE, new LiveWaitChange(scope, p.toldSlots, p.start, 0, p.latestDay));
             }
         }
+        // Tell every month end the event time has passed before forgetting a closed pathway: the
+        // watermark can jump past several month ends, and past the stop's month, in one step.
         reconcile(p, ctx, out);
-        state.update(p);
+        long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
+        if (p.stop != null && now >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
+            state.clear();
+        } else {
+            state.update(p);
+        }
     }
 
     private static boolean isThreshold(long start, long timestamp) {

@@ -94,6 +94,23 @@ class PathwayTrackerTest {
         harness.close();
     }
 
+    @Test
+    void aWatermarkThatJumpsPastTheStopsMonthStillCountsEveryMonthEndBeforeIt() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new PathwayTracker(7L * 86_400_000), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
+        referral("Q1", "2026-01-10");
+        stop("Q1", EventType.CLOCK_STOP, "2026-03-05", null);
+        // One step from before January's end to past March's end plus the allowed lateness.
+        long jump = Periods.endOfMonthMillis("2026-03") + 8L * 86_400_000;
+        harness.processBroadcastWatermark(new Watermark(jump));
+        harness.processWatermark(new Watermark(jump));
+        assertThat(monthEnd("2026-01")).isEqualTo(waits(21));
+        assertThat(monthEnd("2026-02")).isEqualTo(waits(49));
+        assertThat(monthEnd("2026-03")).isEmpty();
+        assertThat(completed("2026-03")).isEqualTo(waits(54));
+        harness.close();
+    }
+
     private void referral(String pathway, String date) throws Exception {
         harness.processElement(new PathwayEvent(pathway, EventType.REFERRAL, day(date), null, List.of(ENGLAND), SLOTS),
                 millis(date));
