@@ -85,8 +85,6 @@ public final class EventParser implements Serializable {
             root = READER.readValue(line);
         } catch (JsonProcessingException e) {
             throw reject("record", "json", "not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw reject("record", "json", "not readable: " + e.getMessage());
         }
         if (!(root instanceof ObjectNode record)) {
             throw reject("record", "json", "not a JSON object");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -93,16 +93,19 @@ class DashboardBrowserTest {
 
         browser = startBrowser();
         browser.get("http://127.0.0.1:" + server.actualPort() + "/");
+        // The page re-renders a table when a push arrives, so an element found a moment ago can go stale.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
 
         // The page picks the latest period and England; the overall PIFU rate is the job's figure.
         By overall = By.cssSelector("#table-pifu_rate td[data-group='overall'][data-col='value']");
         wait.until(d -> d.findElements(overall).stream().anyMatch(e -> e.getText().matches("\\d+\\.\\d")));
         long[] before = pifuCounts(history, "2026-04");
-        assertThat(browser.findElement(overall).getText()).isEqualTo(oneDecimal(before));
+        String expectedBefore = oneDecimal(before);
+        wait.until(d -> d.findElement(overall).getText().equals(expectedBefore));
         assertThat(browser.findElement(By.cssSelector("#chart-pifu_rate")).isDisplayed()).isTrue();
-        WebElement q1 = browser.findElement(By.cssSelector("#table-pifu_rate td[data-group='1'][data-col='value']"));
-        assertThat(q1.getText()).matches("\\d+\\.\\d|\\*");
+        By q1 = By.cssSelector("#table-pifu_rate td[data-group='1'][data-col='value']");
+        wait.until(d -> d.findElement(q1).getText().matches("\\d+\\.\\d|\\*"));
         wait.until(d -> d.findElement(By.id("quality-rejected")).getText().equals("0"));
         screenshot("dashboard-before.png");
 
@@ -126,7 +129,7 @@ class DashboardBrowserTest {
         String expected = oneDecimal(after);
         assertThat(expected).isNotEqualTo(oneDecimal(before));
         wait.until(d -> d.findElement(overall).getText().equals(expected));
-        assertThat(browser.findElement(By.id("last-update")).getText()).isNotBlank();
+        wait.until(d -> !d.findElement(By.id("last-update")).getText().isBlank());
         wait.until(d -> d.findElement(By.id("quality-rejected")).getText().equals("10"));
         screenshot("dashboard-after.png");
     }
