@@ -80,6 +80,15 @@ public final class ComputeCommand {
             err.println("input not found: " + input);
             return 2;
         }
+        if (options.containsKey("areas-file") && !Files.isRegularFile(Path.of(options.get("areas-file")))) {
+            err.println("clinical area table not found: " + options.get("areas-file"));
+            return 2;
+        }
+        String edition = options.getOrDefault("imd-edition", "2025");
+        if (!edition.equals("2025") && !edition.equals("2019")) {
+            err.println("--imd-edition must be 2025 (LSOA 2021 codes) or 2019 (LSOA 2011 codes), was " + edition);
+            return 2;
+        }
         int parallelism;
         try {
             parallelism = Integer.parseInt(options.getOrDefault("parallelism", "2"));
@@ -95,6 +104,11 @@ public final class ComputeCommand {
             outputs.add(Path.of(options.get("dead-letter")));
         }
         for (Path path : outputs) {
+            if (Files.exists(path) && Files.exists(Path.of(input))
+                    && Files.isSameFile(path, Path.of(input))) {
+                err.println("the output " + path + " is the input: refusing to overwrite it");
+                return 2;
+            }
             try {
                 Files.newBufferedWriter(path, StandardCharsets.UTF_8).close();
             } catch (IOException e) {
@@ -104,7 +118,7 @@ public final class ComputeCommand {
         }
 
         List<String> jobArgs = new ArrayList<>(List.of("--source", "files", "--input", input,
-                "--imd", options.getOrDefault("imd-edition", "2025"),
+                "--imd", edition,
                 // Only the final snapshot of each cell matters here; event-time timers emit it at the end.
                 "--emit-interval", "3600000"));
         if (options.containsKey("areas-file")) {

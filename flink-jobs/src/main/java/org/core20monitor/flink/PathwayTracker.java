@@ -15,15 +15,16 @@ import org.core20monitor.core.metric.Periods;
 /**
  * Keyed by RTT pathway: knows when its clock started and stopped, and keeps the waits metrics told.
  *
- * <p>A pathway is open from its clock start (the referral's day, or the clock start a stop carries)
- * until its clock stop or removal (SPEC §5). Event-time timers drive it: at each month end it passes
+ * <p>A pathway is open from its clock start (the {@code clock_start} its stop carries, else its
+ * referral's day: SPEC §3) until its earliest clock stop or removal (SPEC §5). Event-time timers drive it: at each month end it passes
  * while open, it adds its wait on that day to the month's waiting list; at each wait threshold (18,
  * 52, 65, 78 and 104 weeks) it tells the scope's live waiting list that its figures changed. A late
  * event (a stop, or a referral, that arrives after month ends it affects have passed) takes back or
  * adds exactly the month-end waits it changes, so late events revise their months. A clock stop also
  * counts the pathway's wait among the month's completed pathways.
  *
- * <p>State is kept until the stop's month has closed (its end plus the allowed lateness).
+ * <p>State is kept until the stop's month has closed (its end plus the allowed lateness); then only a
+ * marker stays, so a very late event for the pathway cannot reopen it.
  */
 public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, PathwayEvent, Long, CellInput> {
 
@@ -34,6 +35,8 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
 
     private final long allowedLatenessMillis;
     private transient ValueState<Pathway> state;
+    /** Set when a closed pathway's state is dropped: later events for it are then ignored, not reopened. */
+    private transient ValueState<Boolean> closed;
 
     /** A pathway's clock, where it is counted, and what has been told so far. */
     public static class Pathway {
@@ -41,6 +44,7 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         public Long stop;
         public boolean stopIsClockStop;
         public boolean routeFromReferral;
+        public boolean startFromStop;
         public List<String> scopes;
         public int[] slots;
         public long latestDay;
@@ -62,6 +66,7 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
     @Override
     public void open(OpenContext context) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("pathway", Pathway.class));
+        closed = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", Boolean.class));
     }
 
     @Override
@@ -71,28 +76,35 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
 
     @Override
     public void processElement(PathwayEvent event, ReadOnlyContext ctx, Collector<CellInput> out) throws Exception {
+        if (closed.value() != null) {
+            return; // its month closed long ago and its waits are final
+        }
         Pathway p = state.value();
         if (p == null) {
             p = new Pathway();
         }
         p.latestDay = Math.max(p.latestDay, event.day());
         if (event.type() == EventType.REFERRAL) {
-            p.start = event.day();
+            if (!p.startFromStop) {
+                p.start = event.day();
+            }
             p.scopes = event.scopeIds();
             p.slots = event.slots();
             p.routeFromReferral = true;
-        } else {
+        } else if (p.stop == null || event.day() < p.stop
+                || event.day() == p.stop && event.type() == EventType.CLOCK_STOP && !p.stopIsClockStop) {
+            // The earliest stop ends the pathway; on the same day a clock stop wins over a removal.
             p.stop = event.day();
             p.stopIsClockStop = event.type() == EventType.CLOCK_STOP;
+            if (event.clockStartDay() != null) {
+                // SPEC §3: a stop's clock_start is the clock start; the referral's day only stands in for it.
+                p.start = (long) event.clockStartDay();
+                p.startFromStop = true;
+            }
             if (!p.routeFromReferral) {
-                // No referral yet: the stop's clock start and patient stand in until one arrives.
-                if (event.clockStartDay() != null) {
-                    p.start = (long) event.clockStartDay();
-                }
+                // No referral yet: the stop's patient stands in until one arrives.
                 p.scopes = event.scopeIds();
                 p.slots = event.slots();
-            } else if (event.clockStartDay() != null && p.start == null) {
-                p.start = (long) event.clockStartDay();
             }
         }
         reconcile(p, ctx, out);
@@ -124,6 +136,7 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
         if (p.stop != null && now >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
             state.clear();
+            closed.update(Boolean.TRUE);
         } else {
             state.update(p);
         }
@@ -152,6 +165,9 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
             tellCompleted(p, null, 0, out);
         }
         if (p.start == null) {
+            if (p.stop != null) {
+                registerAfter(ctx, Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis);
+            }
             return;
         }
         p.toldStart = p.start;
@@ -181,12 +197,17 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         } else {
             tellCompleted(p, null, 0, out);
         }
-        long next = p.stop == null
-                ? Periods.endOfMonthMillis(monthPeriod(Math.max(to + 1, from)))
-                : Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis;
-        // A timer at or before the watermark would fire at once, again and again at the end of input.
-        if (next > watermark) {
-            ctx.timerService().registerEventTimeTimer(next);
+        // The next month end to tell, while the pathway is open at it; then the stop month's close.
+        int nextMonth = Math.max(to + 1, from);
+        boolean openAtNext = p.stop == null || nextMonth < monthIndex(Periods.monthOfDay(p.stop));
+        registerAfter(ctx, openAtNext ? Periods.endOfMonthMillis(monthPeriod(nextMonth))
+                : Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis);
+    }
+
+    /** A timer at or before the watermark would fire at once, again and again at the end of input. */
+    private static void registerAfter(ReadOnlyContext ctx, long time) {
+        if (time > ctx.timerService().currentWatermark()) {
+            ctx.timerService().registerEventTimeTimer(time);
         }
     }
 

@@ -188,8 +188,12 @@ final class IndependentCalculation {
                         }
                     }
                     case CLOCK_STOP, WAITLIST_REMOVAL -> {
+                        // The earliest stop ends the pathway; on the same day a clock stop wins over a removal.
                         Pathway p = byId.computeIfAbsent(e.pathwayId(), k -> new Pathway());
-                        if (p.stop == null) {
+                        long day = londonDate(e.eventTimeMillis()).toEpochDay();
+                        long known = p.stop == null ? Long.MAX_VALUE : londonDate(p.stop.eventTimeMillis()).toEpochDay();
+                        if (day < known || day == known && e.type() == EventType.CLOCK_STOP
+                                && p.stop.type() != EventType.CLOCK_STOP) {
                             p.stop = e;
                         }
                     }
@@ -261,9 +265,10 @@ final class IndependentCalculation {
         YearMonth first = null;
         List<Clocked> started = new ArrayList<>();
         for (Pathway p : all) {
-            Integer start = p.referral != null
-                    ? Integer.valueOf((int) londonDate(p.referral.eventTimeMillis()).toEpochDay())
-                    : p.stop.clockStartEpochDay();
+            // SPEC §3: a stop's clock_start is the clock start; without one, the referral's day.
+            Integer start = p.stop != null && p.stop.clockStartEpochDay() != null ? p.stop.clockStartEpochDay()
+                    : p.referral != null ? Integer.valueOf((int) londonDate(p.referral.eventTimeMillis()).toEpochDay())
+                    : null;
             if (start == null) {
                 pathwaysWithoutStart++;
                 continue;

@@ -111,6 +111,60 @@ class PathwayTrackerTest {
         harness.close();
     }
 
+    @Test
+    void monthEndsBeforeAKnownStopAreToldAsTheyPass() throws Exception {
+        harness = tracker();
+        referral("R1", "2026-01-10");
+        stop("R1", EventType.CLOCK_STOP, "2026-04-20", null); // known early, e.g. from an unsorted feed
+        watermarkAtEndOf("2026-02");
+        assertThat(monthEnd("2026-01")).isEqualTo(waits(21));
+        assertThat(monthEnd("2026-02")).as("told when February ends, not when April closes").isEqualTo(waits(49));
+        harness.close();
+    }
+
+    @Test
+    void aStopsClockStartIsTheClockStartEvenWithAReferral() throws Exception {
+        harness = tracker();
+        referral("R2", "2026-01-10");
+        stop("R2", EventType.CLOCK_STOP, "2026-03-10", "2026-02-01");
+        watermarkAtEndOf("2026-03");
+        assertThat(monthEnd("2026-01")).as("the clock started on 1 February").isEmpty();
+        assertThat(monthEnd("2026-02")).isEqualTo(waits(27));
+        assertThat(completed("2026-03")).isEqualTo(waits(37));
+        harness.close();
+    }
+
+    @Test
+    void theEarliestStopEndsThePathway() throws Exception {
+        harness = tracker();
+        referral("R3", "2026-01-10");
+        stop("R3", EventType.CLOCK_STOP, "2026-02-10", null);
+        stop("R3", EventType.WAITLIST_REMOVAL, "2026-04-10", null);
+        watermarkAtEndOf("2026-04");
+        assertThat(monthEnd("2026-02")).isEmpty();
+        assertThat(monthEnd("2026-03")).isEmpty();
+        assertThat(completed("2026-02")).isEqualTo(waits(31));
+        harness.close();
+    }
+
+    @Test
+    void aClosedPathwayIsNotReopenedByAVeryLateReferral() throws Exception {
+        harness = tracker();
+        stop("R4", EventType.CLOCK_STOP, "2026-01-20", "2025-12-01");
+        watermarkAtEndOf("2026-02"); // January closed (its end plus 7 days has passed): the state is dropped
+        referral("R4", "2025-12-01");
+        watermarkAtEndOf("2026-04");
+        assertThat(monthEnd("2025-12")).isEqualTo(waits(30));
+        assertThat(monthEnd("2026-01")).isEmpty();
+        assertThat(monthEnd("2026-03")).isEmpty();
+        harness.close();
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PathwayEvent, Long, CellInput> tracker() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new PathwayTracker(7L * 86_400_000), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
+    }
+
     private void referral(String pathway, String date) throws Exception {
         harness.processElement(new PathwayEvent(pathway, EventType.REFERRAL, day(date), null, List.of(ENGLAND), SLOTS),
                 millis(date));

@@ -101,7 +101,13 @@ public final class ViewBuilder {
             this.metric = metric;
             this.cell = cell;
             this.counts = cell.counts();
-            if (metric == Metric.OPFU_CHANGE) {
+            if (metric == Metric.OPFU_CHANGE && cell.waitsAsOf() == null) {
+                // A month in progress has only some of its working days' follow-ups: comparing them with a
+                // whole baseline month would show a false fall. Its value waits for the month's end.
+                this.baseline = null;
+                this.changeFactor = 1;
+                notes.add("The month is not over: follow-ups per working day are compared with 2019/20 once it ends");
+            } else if (metric == Metric.OPFU_CHANGE) {
                 String base = baselinePeriod(period);
                 CellSnapshot baseCell = cells.cell(base, scope);
                 this.baseline = baseCell == null ? null : baseCell.counts();

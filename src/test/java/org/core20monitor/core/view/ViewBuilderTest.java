@@ -449,7 +449,8 @@ class ViewBuilderTest {
         assertThat(wdNow).as("working days of %s, counted by hand", period).isEqualTo(daysNow);
         assertThat(wdBase).as("working days of %s, counted by hand", base).isEqualTo(daysBase);
 
-        TestCells.Cell now = TestCells.cell();
+        // A month that has ended (its month-end snapshot taken): only then is it compared.
+        TestCells.Cell now = TestCells.cell().waitsAsOf(YearMonth.parse(period).atEndOfMonth().toString());
         now.add(attendedFollowUp(), quintile(1), 300);
         now.add(attendedFollowUp(), quintile(5), 120);
         now.add(attendedFirst(), quintile(1), 500);   // firsts are not follow-ups
@@ -478,8 +479,21 @@ class ViewBuilderTest {
     }
 
     @Test
+    void opfuChangeOfAMonthInProgressWaitsForTheMonthsEnd() {
+        TestCells.Cell now = TestCells.cell();   // no month-end snapshot: the month is not over
+        now.add(attendedFollowUp(), quintile(1), 300);
+        TestCells.Cell then = TestCells.cell();
+        then.add(attendedFollowUp(), quintile(1), 400);
+        TestCells cells = TestCells.of(now.snapshot("2026-10", QWE), then.snapshot("2019-10", QWE));
+        View v = ViewBuilder.build(Metric.OPFU_CHANGE, Breakdown.NONE, "2026-10", QWE, cells);
+        assertThat(v.overall().numerator()).isEqualTo(300);
+        assertThat(v.overall().value()).isNull();
+        assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("not over"));
+    }
+
+    @Test
     void opfuChangeWithoutABaselineCellHasNoValuesAndSaysWhy() {
-        TestCells.Cell now = TestCells.cell();
+        TestCells.Cell now = TestCells.cell().waitsAsOf("2026-10-31");
         now.add(attendedFollowUp(), quintile(1), 300);
         View v = build(Metric.OPFU_CHANGE, Breakdown.IMD_QUINTILE, now);
         assertThat(v).isNotNull();

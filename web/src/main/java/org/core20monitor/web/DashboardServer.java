@@ -26,6 +26,7 @@ import org.core20monitor.core.view.ViewJson;
 public final class DashboardServer extends VerticleBase {
 
     private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
 
     private final ServerConfig config;
     private RedisClient client;
@@ -82,7 +83,12 @@ public final class DashboardServer extends VerticleBase {
                 json(ctx, 400, Map.of("error", bad.getMessage()));
             } else if (ctx.statusCode() == 404) {
                 json(ctx, 404, Map.of("error", "not found"));
+            } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+                // Refused before any handler ran, e.g. a query string that cannot be decoded.
+                Throwable cause = ctx.failure() == null ? null : ctx.failure().getCause();
+                json(ctx, ctx.statusCode(), Map.of("error", "bad request" + (cause == null ? "" : ": " + cause.getMessage())));
             } else {
+                LOG.error("request {} failed", ctx.request().uri(), ctx.failure());
                 json(ctx, 500, Map.of("error", "internal error"));
             }
         });

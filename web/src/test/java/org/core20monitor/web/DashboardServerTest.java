@@ -116,7 +116,7 @@ class DashboardServerTest {
     void badParametersAre400sWithAMessage() {
         for (String query : new String[] {"metric=bogus", "metric=pifu_rate&period=2026-13", "metric=pifu_rate&icb=qw",
                 "metric=pifu_rate&by=postcode", "metric=pifu_rate&provider=rj7", "metric=pifu_rate&area=nowhere",
-                "metric=pifu_rate&provider=RJ7&specialty=330", "metric=pifu_rate&specialty=33", ""}) {
+                "metric=pifu_rate&provider=RJ7&specialty=330", "metric=pifu_rate&specialty=33", "metric=pifu_rate&x=%zz", ""}) {
             HttpResponse<Buffer> response = get("/api/views?" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(response.bodyAsJsonObject().getString("error")).as(query).isNotBlank();
@@ -159,6 +159,7 @@ class DashboardServerTest {
         assertThat(overall.getJsonArray("points").size()).isEqualTo(12);
         assertThat(series.getJsonObject("gap").getJsonArray("points").size()).isEqualTo(12);
         assertThat(get("/api/series?metric=pifu_rate&period=2025-01").statusCode()).isEqualTo(400);
+        assertThat(get("/api/series?metric=pifu_rate&icb=%zz").statusCode()).isEqualTo(400);
     }
 
     @Test
