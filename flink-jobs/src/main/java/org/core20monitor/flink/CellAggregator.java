@@ -1,6 +1,5 @@
 package org.core20monitor.flink;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -103,7 +102,8 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
         boolean monthEnded = now >= monthEnd;
         MetricCounts current = counts.value();
         out.collect(new CellSnapshot(period, Scope.fromId(cell[1]), now < monthEnd + allowedLatenessMillis,
-                Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(),
+                EventClock.stamp(ctx.timerService().currentWatermark(), ctx.timerService().currentProcessingTime(),
+                        ctx.getBroadcastState(EventClock.STATE)),
                 breakdowns.plusGroups(), current == null ? null : current.cells,
                 monthEnded ? LocalDate.ofEpochDay(Periods.lastDay(period)).toString() : null,
                 monthEnded ? SlotHistograms.stats(waits, breakdowns.slots(), wait -> wait) : null,

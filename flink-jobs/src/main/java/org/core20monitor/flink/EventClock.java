@@ -55,6 +55,16 @@ public final class EventClock {
         return state.get(LATEST_DAY);
     }
 
+    /**
+     * The {@code updated_at} of a snapshot: when it is written, except at the end of a bounded input,
+     * where it is the end of the data, so that two runs over the same input write the same output.
+     */
+    static String stamp(long watermark, long processingTime, ReadOnlyBroadcastState<String, Long> state)
+            throws Exception {
+        return java.time.Instant.ofEpochMilli(watermark == Long.MAX_VALUE ? now(watermark, state) : processingTime)
+                .toString();
+    }
+
     /** Event-time now: the watermark, or at the end of a bounded input the end of the latest event's day. */
     static long now(long watermark, ReadOnlyBroadcastState<String, Long> state) throws Exception {
         if (watermark != Long.MAX_VALUE) {

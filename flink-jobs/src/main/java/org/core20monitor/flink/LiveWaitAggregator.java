@@ -1,6 +1,5 @@
 package org.core20monitor.flink;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -81,7 +80,8 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
         long asOf = day;
         List<WaitStats> waits = SlotHistograms.stats(open, breakdowns.slots(), start -> asOf - start);
         out.collect(new CellSnapshot(Periods.monthOfDay(day), Scope.fromId(ctx.getCurrentKey()), true,
-                Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()).toString(), breakdowns.plusGroups(),
+                EventClock.stamp(watermark, ctx.timerService().currentProcessingTime(),
+                        ctx.getBroadcastState(EventClock.STATE)), breakdowns.plusGroups(),
                 null, LocalDate.ofEpochDay(day).toString(), waits, null));
     }
 }

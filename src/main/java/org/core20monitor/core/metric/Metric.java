@@ -71,7 +71,7 @@ public enum Metric {
         RATE_PER_100("per 100", "Byar on the numerator, 95%"),
         CHANGE("%", "Byar on the month's count, 95%"),
         COUNT("count", "Byar, 95%"),
-        MEDIAN("weeks", "none (median)");
+        MEDIAN("weeks", "exact order-statistic interval of the median, 95%");
 
         public final String unit;
         public final String interval;

@@ -43,7 +43,7 @@ public final class MetricCatalogue {
             case RATIO, RATE_PER_100 -> "gap: normal approximation on Byar standard errors; ratio: log method; SII/RII: "
                     + sii("log");
             case CHANGE -> "gap and ratio of values without intervals; SII/RII: " + sii("no transform");
-            case MEDIAN -> "gap and ratio of medians without intervals; no SII";
+            case MEDIAN -> "gap and ratio of medians without intervals; SII/RII: " + sii("untransformed (weeks)");
             case COUNT -> "none (counts depend on group size)";
         };
     }

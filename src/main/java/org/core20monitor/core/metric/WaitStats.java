@@ -3,17 +3,19 @@ package org.core20monitor.core.metric;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.NavigableMap;
+import org.core20monitor.core.stats.Interval;
 import org.core20monitor.core.stats.Median;
 
 /**
  * The waiting-list figures of one group at one date (SPEC §5): open pathways, those within 18 weeks
- * and over 52, 65, 78 and 104 weeks, and the median wait, from a histogram of waits in days. Also
+ * and over 52, 65, 78 and 104 weeks, and the median wait with its exact order-statistic 95% interval,
+ * from a histogram of waits in days. Also
  * used for pathways completed in a month (their waits at the clock stop).
  */
 public record WaitStats(long pathways, long within18w, long over52w, long over65w, long over78w, long over104w,
-                        Double medianDays) implements Serializable {
+                        Double medianDays, Double medianLowerDays, Double medianUpperDays) implements Serializable {
 
-    public static final WaitStats NONE = new WaitStats(0, 0, 0, 0, 0, 0, null);
+    public static final WaitStats NONE = new WaitStats(0, 0, 0, 0, 0, 0, null, null, null);
 
     /** From waits in days (key) and how many pathways have each (value). */
     public static WaitStats of(NavigableMap<Long, Long> waitDays) {
@@ -33,7 +35,9 @@ public record WaitStats(long pathways, long within18w, long over52w, long over65
             over78 += days > 7 * 78 ? count : 0;
             over104 += days > 7 * 104 ? count : 0;
         }
-        return new WaitStats(n, within18, over52, over65, over78, over104, Median.median(waitDays));
+        Interval ci = Median.interval95(waitDays);
+        return new WaitStats(n, within18, over52, over65, over78, over104, Median.median(waitDays),
+                ci == null ? null : ci.lower(), ci == null ? null : ci.upper());
     }
 
     /** The numerator of a waits metric for this group. */

@@ -163,8 +163,12 @@ public final class ViewBuilder {
                 }
                 case MEDIAN -> {
                     WaitStats s = stats(slot);
-                    Double weeks = s.medianDays() == null ? null : s.medianDays() / 7;
-                    return new GroupValue(group, label, s.pathways(), null, weeks, null, null, null, false);
+                    if (s.medianDays() == null) {
+                        return new GroupValue(group, label, s.pathways(), null, null, null, null, null, false);
+                    }
+                    // Weeks; the interval is the exact order-statistic one of the median in days.
+                    Interval ci = new Interval(s.medianLowerDays() / 7, s.medianUpperDays() / 7);
+                    return shown(group, label, s.pathways(), null, s.medianDays() / 7, ci, overallValue);
                 }
                 default -> throw new IllegalStateException(metric.kind.name());
             }
@@ -228,14 +232,13 @@ public final class ViewBuilder {
         SlopeIndex.Transform transform = switch (metric.kind) {
             case PROPORTION -> SlopeIndex.Transform.LOGIT;
             case RATIO, RATE_PER_100 -> SlopeIndex.Transform.LOG;
-            case CHANGE -> SlopeIndex.Transform.NONE;
+            case CHANGE, MEDIAN -> SlopeIndex.Transform.NONE;
             default -> null;
         };
-        boolean complete = quantiles.stream().allMatch(q -> q.value() != null && q.lower() != null
-                && q.denominator() != null && q.denominator() > 0);
+        boolean complete = quantiles.stream().allMatch(q -> q.value() != null && q.lower() != null && weight(q) > 0);
         if (transform != null && complete) {
             List<SlopeIndex.Quantile> input = quantiles.stream()
-                    .map(q -> new SlopeIndex.Quantile(q.denominator(), q.value(), q.lower(), q.upper())).toList();
+                    .map(q -> new SlopeIndex.Quantile(weight(q), q.value(), q.lower(), q.upper())).toList();
             try {
                 sii = SlopeIndex.compute(input, transform, 100, SII_DRAWS, SlopeIndex.DEFAULT_SEED);
                 siiMethod = "PHEindicatormethods phe_sii, " + sii.transformUsed().name().toLowerCase()
@@ -254,6 +257,12 @@ public final class ViewBuilder {
                 sii == null ? null : sii.sii(), sii == null ? null : sii.siiLower(), sii == null ? null : sii.siiUpper(),
                 sii == null ? null : sii.rii(), sii == null ? null : sii.riiLower(), sii == null ? null : sii.riiUpper(),
                 Inequality.ORIENTATION, gapMethod, siiMethod, null);
+    }
+
+    /** A quantile's share in the SII fit: the metric's denominator, or for a median its number of pathways. */
+    private static long weight(GroupValue q) {
+        Long w = q.denominator() != null ? q.denominator() : q.numerator();
+        return w == null ? 0 : w;
     }
 
     /** A group against a reference from their counts, where the metric's kind has a method for it. */

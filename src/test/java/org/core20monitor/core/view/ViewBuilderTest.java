@@ -609,9 +609,16 @@ class ViewBuilderTest {
                 assertThat(g.value()).isNull();
             } else {
                 assertThat(g.value()).as("quintile %d", q + 1).isCloseTo(median / 7, within(1e-12));
+                // The exact order-statistic interval: ranks n/2 ∓ 1.96·√n/2 (and 1 +), halves up, clamped to 1..n.
+                long[] sorted = WAITS[q].clone();
+                java.util.Arrays.sort(sorted);
+                int n = sorted.length;
+                double half = 1.959964 * Math.sqrt(n) / 2;
+                int j = (int) Math.max(1, Math.min(n, Math.floor(n / 2.0 - half + 0.5)));
+                int k = (int) Math.max(1, Math.min(n, Math.floor(1 + n / 2.0 + half + 0.5)));
+                assertThat(g.lower()).as("lower, quintile %d", q + 1).isCloseTo(sorted[j - 1] / 7.0, within(1e-12));
+                assertThat(g.upper()).as("upper, quintile %d", q + 1).isCloseTo(sorted[k - 1] / 7.0, within(1e-12));
             }
-            assertThat(g.lower()).isNull();
-            assertThat(g.upper()).isNull();
         }
         assertThat(v.groups().get(0).value()).isCloseTo((364 + 365) / 2.0 / 7, within(1e-12)); // even count
         assertThat(v.groups().get(1).value()).isCloseTo(30 / 7.0, within(1e-12));             // odd count

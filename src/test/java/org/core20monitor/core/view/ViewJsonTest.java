@@ -294,7 +294,12 @@ class ViewJsonTest {
         CellSnapshot c = sampleCell();
         assertThat(c.events()).isNotNull();
         assertThat(c.waits()).hasSize(c.breakdowns().slots());
-        assertThat(c.waits().get(0)).isEqualTo(new WaitStats(22, 13, 9, 0, 0, 0, 30.0));
+        WaitStats overall = c.waits().get(0);
+        assertThat(List.of(overall.pathways(), overall.within18w(), overall.over52w(), overall.over65w()))
+                .containsExactly(22L, 13L, 9L, 0L);
+        assertThat(overall.medianDays()).isEqualTo(30.0);
+        assertThat(overall.medianLowerDays()).isLessThanOrEqualTo(30.0);
+        assertThat(overall.medianUpperDays()).isGreaterThanOrEqualTo(30.0);
         String json = ViewJson.mapper().writeValueAsString(c);
         CellSnapshot back = ViewJson.mapper().readValue(json, CellSnapshot.class);
         assertSameCell(back, c);
