@@ -12,6 +12,12 @@ import org.core20monitor.core.reference.ImdEdition;
  * @param episodesPerIcbMonth   referrals (episodes of care) per ICB per month
  * @param badRate               share of lines deliberately malformed, to exercise the dead-letter path
  * @param duplicateRate         share of lines sent twice, as feeds do
+ * @param warmUpMonths          months simulated before the history starts but not written, so the history
+ *                              opens with follow-ups already under way rather than from nothing (pathways
+ *                              referred in the warm-up have no written referral, so the waits count only
+ *                              pathways referred within the history)
+ * @param baseline              also write the 2019/20 baseline year's follow-up attendances, about a third
+ *                              more per working day than now, for the change in follow-ups
  */
 public record GeneratorConfig(
         long seed,
@@ -21,9 +27,17 @@ public record GeneratorConfig(
         long historyEndMillis,
         int episodesPerIcbMonth,
         double badRate,
-        double duplicateRate) implements Serializable {
+        double duplicateRate,
+        int warmUpMonths,
+        boolean baseline) implements Serializable {
 
     public static final long DEFAULT_SEED = 20_261_124L;
+
+    public GeneratorConfig(long seed, List<String> icbs, ImdEdition edition, long historyStartMillis,
+                           long historyEndMillis, int episodesPerIcbMonth, double badRate, double duplicateRate) {
+        this(seed, icbs, edition, historyStartMillis, historyEndMillis, episodesPerIcbMonth, badRate, duplicateRate, 0,
+                false);
+    }
 
     public GeneratorConfig {
         if (icbs.isEmpty()) {

@@ -66,6 +66,17 @@ public final class SyntheticEventGenerator {
     private final double[] ageCumulative = cumulative(AGE_BAND_WEIGHT);
     private final double meanEpisodeGapMillis;
 
+    /** The baseline year ends before 1 April 2020. */
+    private static final java.time.LocalDate BASELINE_END = java.time.LocalDate.of(2020, 4, 1);
+    /**
+     * Attended follow-ups per referral per month once the simulation is warm (measured on its own
+     * output), and how many more there were per working day in 2019/20.
+     */
+    static final double FOLLOW_UPS_PER_REFERRAL_MONTH = 1.78;
+    static final double BASELINE_FACTOR = 1.35;
+
+    private final java.util.ArrayDeque<Line> baselineDayLines = new java.util.ArrayDeque<>();
+    private java.time.LocalDate baselineDay;
     private long nextEpisodeMillis;
     private long sequence;
     private long eventCounter;
@@ -96,7 +107,10 @@ public final class SyntheticEventGenerator {
         }
         double episodesPerMonth = (double) config.episodesPerIcbMonth() * config.icbs().size();
         this.meanEpisodeGapMillis = 30.44 * DAY / Math.max(1e-9, episodesPerMonth);
-        this.nextEpisodeMillis = config.historyStartMillis();
+        this.nextEpisodeMillis = java.time.ZonedDateTime.ofInstant(
+                java.time.Instant.ofEpochMilli(config.historyStartMillis()), org.core20monitor.core.metric.Periods.LONDON)
+                .minusMonths(config.warmUpMonths()).toInstant().toEpochMilli();
+        this.baselineDay = config.baseline() ? java.time.LocalDate.of(2019, 4, 1) : BASELINE_END;
     }
 
     /** The whole history of a configuration, as lines. */
@@ -111,6 +125,10 @@ public final class SyntheticEventGenerator {
 
     /** The next line of the history, in event-time order, or null when the history is exhausted. */
     public Line nextHistory() {
+        Line baseline = nextBaseline();
+        if (baseline != null) {
+            return baseline;
+        }
         while (true) {
             Pending due = queue.peek();
             if (due != null && due.timeMillis <= nextEpisodeMillis) {
@@ -129,6 +147,43 @@ public final class SyntheticEventGenerator {
             startEpisode(nextEpisodeMillis);
             nextEpisodeMillis += (long) (-Math.log(1 - random.nextDouble()) * meanEpisodeGapMillis);
         }
+    }
+
+    /** The 2019/20 baseline's follow-up attendances, a working day at a time, before the history. */
+    private Line nextBaseline() {
+        while (baselineDayLines.isEmpty() && baselineDay.isBefore(BASELINE_END)) {
+            java.time.LocalDate day = baselineDay;
+            baselineDay = baselineDay.plusDays(1);
+            if (!org.core20monitor.core.calendar.WorkingDays.isWorkingDay(day)) {
+                continue;
+            }
+            double perDay = config.episodesPerIcbMonth() * FOLLOW_UPS_PER_REFERRAL_MONTH * BASELINE_FACTOR / 21.0;
+            long dayStart = day.atStartOfDay(org.core20monitor.core.metric.Periods.LONDON).toInstant().toEpochMilli();
+            java.util.List<Line> lines = new java.util.ArrayList<>();
+            for (IcbGeography.Icb icb : icbs) {
+                long n = (long) Math.floor(perDay + random.nextDouble());
+                for (long i = 0; i < n; i++) {
+                    lines.add(baselineFollowUp(icb.code(), dayStart + hourOfClinic()));
+                }
+            }
+            lines.sort(java.util.Comparator.comparingLong(Line::timeMillis));
+            baselineDayLines.addAll(lines);
+        }
+        return baselineDayLines.poll();
+    }
+
+    /** A 2019/20 follow-up: seen face to face (mostly), then followed up again or discharged; no PIFU yet. */
+    private Line baselineFollowUp(String icbCode, long at) {
+        Patient patient;
+        do {
+            patient = newPatient();
+        } while (!patient.icb.equals(icbCode));
+        StringBuilder json = event(patient, "ATTENDANCE", at, pickProvider(icbCode),
+                SPECIALTIES[pick(specialtyCumulative)], null);
+        json.append(",\"appointment\":\"FOLLOW_UP\",\"attendance\":\"ATTENDED\",\"medium\":\"")
+                .append(random.nextDouble() < 0.92 ? "FACE_TO_FACE" : "TELEPHONE")
+                .append("\",\"outcome\":\"").append(random.nextDouble() < 0.8 ? "FOLLOW_UP" : "DISCHARGED").append("\"}");
+        return new Line(at - at % 1000, json.toString());
     }
 
     /**
@@ -183,7 +238,8 @@ public final class SyntheticEventGenerator {
 
         if (random.nextDouble() < 0.04) {
             long removedAt = referralMillis + (long) ((4 + random.nextDouble() * 30) * WEEK);
-            schedule(removedAt, event(patient, "WAITLIST_REMOVAL", removedAt, provider, specialty, pathway).append('}'));
+            schedule(removedAt, event(patient, "WAITLIST_REMOVAL", removedAt, provider, specialty, pathway)
+                    .append('}'));
             return;
         }
 
@@ -300,6 +356,9 @@ public final class SyntheticEventGenerator {
     }
 
     private void schedule(long at, String json) {
+        if (at < config.historyStartMillis()) {
+            return; // the warm-up: simulated, not written
+        }
         String line = json;
         if (config.badRate() > 0 && random.nextDouble() < config.badRate()) {
             line = corrupt(json);

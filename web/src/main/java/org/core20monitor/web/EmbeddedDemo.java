@@ -70,7 +70,15 @@ final class EmbeddedDemo {
                 "org.core20monitor.flink.OutpatientMetricsJob",
                 "--redis", redisUrl,
                 "--checkpoint-dir", checkpoints.toUri().toString()));
-        command.addAll(List.of(jobArgs));
+        // The demo's history opens with follow-ups under way (30 months simulated before it)
+        // and has the 2019/20 baseline year, so the change in follow-ups has something to compare with.
+        List<String> given = List.of(jobArgs);
+        for (String[] option : new String[][] {{"--warm-up-months", "30"}, {"--baseline", "true"}}) {
+            if (!given.contains(option[0])) {
+                command.addAll(List.of(option));
+            }
+        }
+        command.addAll(given);
         return new ProcessBuilder(command).inheritIO().start();
     }
 
