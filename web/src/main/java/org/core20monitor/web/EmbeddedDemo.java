@@ -1,7 +1,6 @@
 package org.core20monitor.web;
 
 import io.vertx.core.Vertx;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -64,10 +63,11 @@ final class EmbeddedDemo {
     private static Process startJob(Path jobJar, Path flinkLib, String redisUrl, Path checkpoints, String[] jobArgs)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The job jar's own launcher puts Flink's jars on the classpath, as for `compute`.
         List<String> command = new ArrayList<>(List.of(java,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", jobJar + File.pathSeparator + flinkLib + File.separator + "*",
-                "org.core20monitor.flink.OutpatientMetricsJob",
+                "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(),
+                "-jar", jobJar.toString(),
                 "--redis", redisUrl,
                 "--checkpoint-dir", checkpoints.toUri().toString()));
         // The demo's history opens with follow-ups under way (30 months simulated before it)

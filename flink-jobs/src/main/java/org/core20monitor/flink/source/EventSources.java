@@ -7,6 +7,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.core20monitor.core.generator.GeneratorConfig;
+import org.core20monitor.core.generator.SyntheticEventGenerator;
 
 /** The job's inputs: JSON Lines files (replayed or watched) and the synthetic generator. */
 public final class EventSources {
@@ -32,7 +33,7 @@ public final class EventSources {
 
     /** The number of lines in the history alone, so a bounded run stops exactly at its end. */
     static long historyLength(GeneratorConfig config) {
-        var generator = new org.core20monitor.core.generator.SyntheticEventGenerator(config);
+        SyntheticEventGenerator generator = new SyntheticEventGenerator(config);
         long n = 0;
         while (generator.nextHistory() != null) {
             n++;
