@@ -72,15 +72,21 @@ public final class DisclosureControl {
         secondary(groups, false);
 
         List<GroupValue> shown = new ArrayList<>(groups.size());
-        Hidden reference = groups.isEmpty() ? null : groups.get(0);
         for (Hidden h : groups) {
+            ReferenceComparison vs = h.source.vsReference();
+            Hidden reference = vs == null ? null : groups.stream()
+                    .filter(r -> r.source.group().equals(vs.reference())).findFirst().orElse(null);
             shown.add(h.render(metric, reference));
         }
         Inequality inequality = inequality(view.inequality(), groups);
         // A note about a statistic that is now hidden could say something about a hidden group.
         List<String> notes = inequality != null && inequality.sii() == null
                 ? view.notes().stream().filter(n -> !n.startsWith("SII")).toList() : view.notes();
-        return view.withFigures(Hidden.primary(view.overall()).render(metric, null), shown, inequality, notes);
+        // The share not known gives back the "unknown" group's count unless that count is shown.
+        Double unknownShare = groups.stream().filter(h -> "unknown".equals(h.source.group()) && !h.hideValue)
+                .findFirst().map(h -> published(view.unknownShare())).orElse(null);
+        return view.withFigures(Hidden.primary(view.overall()).render(metric, null), shown, inequality, notes,
+                unknownShare);
     }
 
     /**
@@ -106,7 +112,8 @@ public final class DisclosureControl {
                 allShown ? rounded(in.riiLower(), RATIO_DECIMALS) : null,
                 allShown ? rounded(in.riiUpper(), RATIO_DECIMALS) : null,
                 in.orientation(), in.gapMethod(), in.siiMethod(),
-                endsShown && allShown ? in.note() : "Some figures are hidden because a group they use is suppressed");
+                endsShown && allShown ? in.note() : "Some figures are hidden because a group they use is suppressed",
+                allShown && in.fit() != null ? in.fit().stream().map(DisclosureControl::published).toList() : null);
     }
 
     /**

@@ -109,6 +109,11 @@ public final class Breakdown implements Serializable {
         return slotter.slot(profile);
     }
 
+    /** One PLUS group against everyone else. */
+    public boolean isPlus() {
+        return id.startsWith("plus:");
+    }
+
     /** IMD quintile and decile: the breakdowns with a deprivation gradient (gap, SII, RII). */
     public boolean isDeprivation() {
         return id.equals(IMD_QUINTILE.id) || id.equals(IMD_DECILE.id);

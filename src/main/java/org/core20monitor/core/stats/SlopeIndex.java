@@ -54,6 +54,14 @@ public final class SlopeIndex {
             Transform transformUsed, String untransformedBecause,
             double intercept, double slope) {}
 
+    /**
+     * The fitted value at cumulative share {@code b} (0 = most deprived end, 1 = least deprived end)
+     * in the metric's own unit: f(β₀ + β₁·b), with {@code scale} as given to {@code compute}.
+     */
+    public static double fitted(Result result, double scale, double b) {
+        return new Scale(result.transformUsed(), scale).inverse(result.intercept() + result.slope() * b);
+    }
+
     /** As {@link #compute(List, Transform, double, int, long)} with the default draws and seed. */
     public static Result compute(List<Quantile> quantiles, Transform transform, double scale) {
         return compute(quantiles, transform, scale, DEFAULT_DRAWS, DEFAULT_SEED);

@@ -68,11 +68,12 @@ public final class ViewBuilder {
         if (breakdown.isDeprivation()) {
             inequality = inequality(metric, groups.subList(0, groups.size() - 1), notes);
         }
-        if (breakdown.id.equals(Breakdown.ETHNICITY_GROUP.id)) {
-            groups = againstWhite(metric, groups);
+        String reference = referenceGroup(breakdown);
+        if (reference != null) {
+            groups = againstReference(metric, groups, reference);
         }
         return new View(metric.id, period, source.provisional(), scope, breakdown.id, source.updatedAt(), overall,
-                groups, inequality, asOf, notes);
+                groups, inequality, asOf, notes, unknownShare(overall, groups));
     }
 
     private static boolean holds(Metric metric, CellSnapshot cell) {
@@ -256,7 +257,22 @@ public final class ViewBuilder {
                 ratio, ratioCi == null ? null : ratioCi.lower(), ratioCi == null ? null : ratioCi.upper(),
                 sii == null ? null : sii.sii(), sii == null ? null : sii.siiLower(), sii == null ? null : sii.siiUpper(),
                 sii == null ? null : sii.rii(), sii == null ? null : sii.riiLower(), sii == null ? null : sii.riiUpper(),
-                Inequality.ORIENTATION, gapMethod, siiMethod, null);
+                Inequality.ORIENTATION, gapMethod, siiMethod, null, sii == null ? null : fitCurve(sii));
+    }
+
+    private static List<Double> fitCurve(SlopeIndex.Result sii) {
+        List<Double> fit = new ArrayList<>(Inequality.FIT_POINTS);
+        for (int i = 0; i < Inequality.FIT_POINTS; i++) {
+            fit.add(SlopeIndex.fitted(sii, 100, (double) i / (Inequality.FIT_POINTS - 1)));
+        }
+        return fit;
+    }
+
+    /** The percentage of the overall's weight in the "unknown" group, or null when there is none. */
+    static Double unknownShare(GroupValue overall, List<GroupValue> groups) {
+        GroupValue unknown = groups.stream().filter(g -> "unknown".equals(g.group())).findFirst().orElse(null);
+        long all = weight(overall);
+        return unknown == null || all == 0 ? null : 100.0 * weight(unknown) / all;
     }
 
     /** A quantile's share in the SII fit: the metric's denominator, or for a median its number of pathways. */
@@ -286,13 +302,28 @@ public final class ViewBuilder {
         }
     }
 
-    /** Each ethnicity group (but White and not known) against White. */
-    private static List<GroupValue> againstWhite(Metric metric, List<GroupValue> groups) {
-        GroupValue white = groups.get(0);
+    /**
+     * The group others are compared with, where a breakdown has one: White for ethnicity groups, the
+     * rest of the population for Core20, and those not in the group for a PLUS group.
+     */
+    public static String referenceGroup(Breakdown breakdown) {
+        if (breakdown.id.equals(Breakdown.ETHNICITY_GROUP.id)) {
+            return "white";
+        }
+        if (breakdown.id.equals(Breakdown.CORE20.id)) {
+            return "rest";
+        }
+        return breakdown.isPlus() ? "no" : null;
+    }
+
+    /** Each group (but the reference and "unknown") against the reference group. */
+    private static List<GroupValue> againstReference(Metric metric, List<GroupValue> groups, String referenceKey) {
+        GroupValue reference = groups.stream().filter(g -> g.group().equals(referenceKey)).findFirst().orElseThrow();
         List<GroupValue> out = new ArrayList<>(groups.size());
         for (GroupValue g : groups) {
-            GroupComparison c = g == white || "unknown".equals(g.group()) ? null : compareCounts(metric, g, white);
-            out.add(c == null ? g : g.withReference(new ReferenceComparison("white",
+            GroupComparison c = g == reference || "unknown".equals(g.group()) ? null
+                    : compareCounts(metric, g, reference);
+            out.add(c == null ? g : g.withReference(new ReferenceComparison(referenceKey,
                     c.difference(), c.differenceInterval().lower(), c.differenceInterval().upper(),
                     c.ratio(), c.ratioInterval() == null ? null : c.ratioInterval().lower(),
                     c.ratioInterval() == null ? null : c.ratioInterval().upper(),

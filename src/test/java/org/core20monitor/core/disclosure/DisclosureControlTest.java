@@ -515,4 +515,28 @@ class DisclosureControlTest {
         assertThat(out2.groups().get(3).vsReference().ratio()).isEqualTo(3.33);
         assertThat(out2.groups().get(3).vsReference().significant()).isTrue();
     }
+
+    @Test
+    void theShareNotKnownIsShownOnlyWithTheUnknownGroup() {
+        View in = view(new long[] {30, 45, 60, 70, 90, 12}, new long[] {1000, 900, 1100, 1000, 1000, 110});
+        assertThat(in.unknownShare()).isCloseTo(100.0 * 110 / 5110, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(DisclosureControl.apply(in).unknownShare()).isEqualTo(2.2);   // 2.15… to one decimal
+        View small = view(new long[] {30, 45, 60, 70, 90, 1}, new long[] {1000, 900, 1100, 1000, 1000, 6});
+        assertThat(small.unknownShare()).isPositive();
+        assertThat(DisclosureControl.apply(small).unknownShare()).as("6 records not known").isNull();
+        View none = view(new long[] {30, 45, 60, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
+        assertThat(DisclosureControl.apply(none).unknownShare()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theSiiCurveIsPublishedRoundedAndHiddenWithTheSii() {
+        View in = view(new long[] {30, 45, 60, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
+        List<Double> fit = DisclosureControl.apply(in).inequality().fit();
+        assertThat(fit).hasSize(Inequality.FIT_POINTS);
+        for (int i = 0; i < fit.size(); i++) {
+            assertThat(fit.get(i)).isEqualTo(oneDecimal(in.inequality().fit().get(i)));
+        }
+        View middleHidden = view(new long[] {30, 20, 5, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
+        assertThat(DisclosureControl.apply(middleHidden).inequality().fit()).isNull();
+    }
 }

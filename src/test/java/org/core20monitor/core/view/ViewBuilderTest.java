@@ -771,6 +771,14 @@ class ViewBuilderTest {
         double most = 100 / (1 + Math.exp(-beta0));
         assertThat(in.sii()).isCloseTo(least - most, within(1e-9));
         assertThat(in.rii()).isCloseTo(least / most, within(1e-9));
+        // the fitted curve the SII is read along: f(β₀ + β₁·b) at b = 0, 0.1, …, 1
+        assertThat(in.fit()).hasSize(Inequality.FIT_POINTS);
+        for (int i = 0; i < Inequality.FIT_POINTS; i++) {
+            double bi = i / 10.0;
+            assertThat(in.fit().get(i)).as("fit at %s", bi)
+                    .isCloseTo(100 / (1 + Math.exp(-(beta0 + beta1 * bi))), within(1e-9));
+        }
+        assertThat(in.fit().get(10) - in.fit().get(0)).isCloseTo(in.sii(), within(1e-9));
         assertThat(in.sii()).as("rises as deprivation falls").isPositive();
         assertThat(in.siiLower()).isLessThanOrEqualTo(in.sii());
         assertThat(in.sii()).isLessThanOrEqualTo(in.siiUpper());
@@ -850,5 +858,29 @@ class ViewBuilderTest {
         assertThat(other.ratio()).isEqualTo(0.0);
         assertThat(other.ratioLower()).isNull();
         assertThat(other.ratioUpper()).isNull();
+    }
+
+    @Test
+    void core20AndPlusGroupsAgainstEveryoneElse() {
+        TestCells.Cell cell = TestCells.cell();
+        // quintile 1 is Core20: 30/1000; quintiles 2–5 are the rest: 45+60+70+90 of 4000
+        for (int q = 0; q < GRADIENT.length; q++) {
+            TestEvents.addPifuGroup(cell, 2 * q + 1, GRADIENT[q][0], GRADIENT[q][1]);
+        }
+        View v = build(Metric.PIFU_RATE, Breakdown.CORE20, cell);
+        GroupValue core20 = v.groups().get(0);
+        GroupValue rest = v.groups().get(1);
+        assertThat(core20.group()).isEqualTo("core20");
+        assertThat(rest.value()).isCloseTo(100.0 * 265 / 4000, within(1e-12));
+        assertThat(rest.vsReference()).isNull();
+        ReferenceComparison vs = core20.vsReference();
+        assertThat(vs.reference()).isEqualTo("rest");
+        assertThat(vs.difference()).isCloseTo(3.0 - 100.0 * 265 / 4000, within(1e-9));
+        double[] ci = newcombePercent(30, 1000, 265, 4000);
+        assertThat(vs.differenceLower()).isCloseTo(ci[0], within(1e-9));
+        assertThat(vs.differenceUpper()).isCloseTo(ci[1], within(1e-9));
+        assertThat(vs.significant()).as("3.0% against 6.6%").isTrue();
+        assertThat(ViewBuilder.referenceGroup(Breakdown.plus("CARER"))).isEqualTo("no");
+        assertThat(ViewBuilder.referenceGroup(Breakdown.AGE_BAND)).isNull();
     }
 }

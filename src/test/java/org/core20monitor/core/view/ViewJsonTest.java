@@ -44,7 +44,7 @@ class ViewJsonTest {
         TestEvents.addPifuGroup(cell, null, 3, 30);
         View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.IMD_QUINTILE, "2026-10", scope,
                 TestCells.of(cell.snapshot("2026-10", scope)));
-        return v.withFigures(v.overall(), v.groups(), inequality, v.notes());
+        return v.withFigures(v.overall(), v.groups(), inequality, v.notes(), v.unknownShare());
     }
 
     private static List<String> names(JsonNode node) {
@@ -54,7 +54,7 @@ class ViewJsonTest {
     }
 
     private static final Inequality INEQUALITY = new Inequality(-2.9, -3.5, -2.3, 0.46, 0.37, 0.57, 3.4, 2.6, 4.2,
-            2.3, 1.8, 2.9, "least deprived minus most deprived", null, null, null);
+            2.3, 1.8, 2.9, "least deprived minus most deprived", null, null, null, null);
 
     @Test
     void topLevelFieldsAreSnakeCase() throws Exception {
@@ -63,7 +63,8 @@ class ViewJsonTest {
         // quintiles 2-4 are empty, so the view carries a note (no SII); as_of is only for waiting-list views
         assertThat(view.notes()).isNotEmpty();
         assertThat(names(json)).containsExactlyInAnyOrder("metric", "period", "provisional", "scope", "breakdown",
-                "updated_at", "overall", "groups", "inequality", "notes");
+                "updated_at", "overall", "groups", "inequality", "notes", "unknown_share");
+        assertThat(json.get("unknown_share").isNumber()).isTrue();
         assertThat(json.get("notes").isArray()).isTrue();
         assertThat(json.get("metric").asText()).isEqualTo("pifu_rate");
         assertThat(json.get("period").asText()).isEqualTo("2026-10");
@@ -149,7 +150,7 @@ class ViewJsonTest {
     void suppressedGroupsRoundTrip() {
         View v = sampleView(Scope.ENGLAND, null);
         GroupValue hidden = new GroupValue("unknown", "IMD unknown", null, 30L, null, null, null, null, true);
-        View withHidden = v.withFigures(v.overall(), List.of(v.groups().get(0), hidden), null, v.notes());
+        View withHidden = v.withFigures(v.overall(), List.of(v.groups().get(0), hidden), null, v.notes(), null);
         View back = ViewJson.read(ViewJson.write(withHidden));
         assertThat(back).isEqualTo(withHidden);
         assertThat(back.groups().get(1).suppressed()).isTrue();
