@@ -1,6 +1,6 @@
 package org.core20monitor.flink;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.core20monitor.core.event.OutpatientEvent;
 import org.core20monitor.core.metric.Enrichment;
@@ -8,11 +8,12 @@ import org.core20monitor.core.metric.EventProfile;
 import org.core20monitor.core.reference.EthnicityGroup;
 
 /**
- * Data-quality signals of an accepted event: counted, and flagged when it lacks what a breakdown
- * needs (an IMD decile, a mapped LSOA, a stated ethnicity), so readers know when a gap may be an
- * artefact of recording.
+ * Data-quality signals of an accepted event: counted, flagged when it lacks what a breakdown needs
+ * (an IMD decile, a mapped LSOA, a stated ethnicity), so readers know when a gap may be an artefact
+ * of recording, and flagged as late when it arrives after the event time has moved past it, so that
+ * it revises figures already shown.
  */
-public final class ClassifyQuality implements FlatMapFunction<OutpatientEvent, QualitySignal> {
+public final class ClassifyQuality extends ProcessFunction<OutpatientEvent, QualitySignal> {
 
     private final Enrichment enrichment;
 
@@ -21,9 +22,12 @@ public final class ClassifyQuality implements FlatMapFunction<OutpatientEvent, Q
     }
 
     @Override
-    public void flatMap(OutpatientEvent event, Collector<QualitySignal> out) {
+    public void processElement(OutpatientEvent event, Context ctx, Collector<QualitySignal> out) {
         long at = event.eventTimeMillis();
         out.collect(new QualitySignal(QualitySignal.ACCEPTED, at));
+        if (isLate(at, ctx.timerService().currentWatermark())) {
+            out.collect(new QualitySignal(QualitySignal.LATE, at));
+        }
         EventProfile profile = enrichment.profile(event);
         if (profile.imdDecile() == null) {
             out.collect(new QualitySignal(QualitySignal.IMD_UNKNOWN, at));
@@ -34,5 +38,10 @@ public final class ClassifyQuality implements FlatMapFunction<OutpatientEvent, Q
         if (EthnicityGroup.of(event.ethnicity()) == EthnicityGroup.UNKNOWN) {
             out.collect(new QualitySignal(QualitySignal.ETHNICITY_UNKNOWN, at));
         }
+    }
+
+    /** Behind the watermark: the views for its time have been emitted without it. */
+    static boolean isLate(long eventTimeMillis, long watermark) {
+        return eventTimeMillis <= watermark;
     }
 }

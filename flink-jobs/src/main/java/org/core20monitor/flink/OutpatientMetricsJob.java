@@ -134,7 +134,7 @@ public final class OutpatientMetricsJob {
 
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParseEvents.DEAD_LETTERS);
         DataStream<QualitySignal> signals = unique
-                .flatMap(new ClassifyQuality(enrichment))
+                .process(new ClassifyQuality(enrichment))
                 .name("classify-data-quality").uid("classify-data-quality")
                 .union(unique.getSideOutput(FirstOccurrence.DUPLICATES),
                         deadLetters.map(d -> QualitySignal.rejected(d.reason()))

@@ -80,6 +80,23 @@ public final class ClinicalAreas implements Serializable {
         return List.copyOf(specialties.keySet());
     }
 
+    private static final Map<String, String> LABELS = Map.of(
+            "maternity", "Maternity",
+            "smi", "Severe mental illness",
+            "respiratory", "Chronic respiratory disease",
+            "cancer", "Early cancer diagnosis",
+            "hypertension", "Hypertension",
+            "cyp_asthma", "Asthma (children and young people)",
+            "cyp_diabetes", "Diabetes (children and young people)",
+            "cyp_epilepsy", "Epilepsy (children and young people)",
+            "cyp_oral_health", "Oral health (children and young people)",
+            "cyp_mental_health", "Mental health (children and young people)");
+
+    /** A reader's name for an area; a configured area without one is shown by its id. */
+    public static String label(String area) {
+        return LABELS.getOrDefault(area, area);
+    }
+
     /** Adult areas that also count children and young people: maternity care at 16 is maternity care. */
     public static final Set<String> ALL_AGES = Set.of("maternity");
 

@@ -13,18 +13,41 @@ import org.core20monitor.core.stats.Spc;
  * metric's own direction: for a "higher is better" metric a rising most-minus-least gap is an
  * improvement when the most deprived are behind). The charts are computed from
  * the published (disclosure-controlled) values, so their means and limits cannot give back a hidden
- * month.
+ * month. {@code baseline} holds, for each view, the published overall value of the same month of
+ * 2019/20 (null where that month is not held, or the view's month is itself in 2019/20), for the
+ * comparison the national follow-up and PIFU ambitions are set against.
  */
-public record Series(String metric, Scope scope, String breakdown, List<View> views, Spc.Chart overall,
-                     Spc.Chart gap) {
+public record Series(String metric, Scope scope, String breakdown, List<View> views, List<Double> baseline,
+                     Spc.Chart overall, Spc.Chart gap) {
+
+    /** The months a series over {@code periods} reads: each month and its month of 2019/20. */
+    public static List<String> periodsRead(List<String> periods) {
+        List<String> read = new ArrayList<>(periods);
+        for (String p : periods) {
+            String base = ViewBuilder.baselinePeriod(p);
+            if (!read.contains(base)) {
+                read.add(base);
+            }
+        }
+        return read;
+    }
 
     public static Series build(Metric metric, Breakdown breakdown, Scope scope, List<String> periods,
                                ViewBuilder.Cells cells) {
         List<View> views = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
         for (String period : periods) {
             View view = ViewBuilder.build(metric, breakdown, period, scope, cells);
             if (view != null) {
                 views.add(DisclosureControl.apply(view));
+                String base = ViewBuilder.baselinePeriod(period);
+                // Waits are judged against their thresholds, and the change in follow-ups already is the
+                // comparison with 2019/20.
+                boolean compared = !base.equals(period) && metric.source == Metric.Source.EVENTS
+                        && metric != Metric.OPFU_CHANGE;
+                View then = !compared ? null
+                        : ViewBuilder.build(metric, Breakdown.NONE, base, scope, cells);
+                baseline.add(then == null ? null : DisclosureControl.apply(then).overall().value());
             }
         }
         Spc.Direction direction = Spc.Direction.valueOf(metric.direction.name());
@@ -34,6 +57,6 @@ public record Series(String metric, Scope scope, String breakdown, List<View> vi
             gap = Spc.chart(views.stream().map(v -> v.inequality() == null ? null : v.inequality().gap()).toList(),
                     direction, null);
         }
-        return new Series(metric.id, scope, breakdown.id, views, Spc.chart(overall, direction, metric.target), gap);
+        return new Series(metric.id, scope, breakdown.id, views, baseline, Spc.chart(overall, direction, metric.target), gap);
     }
 }

@@ -12,10 +12,14 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
+import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.MetricCatalogue;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.Series;
 import org.core20monitor.core.view.ViewBuilder;
 import org.core20monitor.core.view.ViewJson;
 
@@ -70,6 +74,7 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/meta").handler(this::meta);
         router.get("/api/views").handler(this::views);
         router.get("/api/series").handler(this::series);
+        router.get("/api/overview").handler(this::overview);
         router.get("/api/quality").handler(ctx -> store.quality()
                 .onSuccess(q -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(PublicFigures.quality(q)))
@@ -133,10 +138,7 @@ public final class DashboardServer extends VerticleBase {
     private void views(RoutingContext ctx) {
         store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(query -> {
-                    if (query.metrics().size() != 1) {
-                        throw new ViewQuery.BadParameter("ask for one metric at a time");
-                    }
-                    ViewQuery.Spec spec = query.specs().get(0);
+                    ViewQuery.Spec spec = query.single();
                     return store.cells(spec.sources()).map(cells ->
                             ViewBuilder.build(spec.metric(), spec.breakdown(), spec.period(), spec.scope(), cells));
                 })
@@ -150,26 +152,47 @@ public final class DashboardServer extends VerticleBase {
                 .onFailure(ctx::fail);
     }
 
-    /** Every month of one metric for a scope and breakdown, with SPC charts of the overall and the gap. */
+    /**
+     * The months of one metric for a scope and breakdown (from/to, by default the latest two years),
+     * with SPC charts of the overall and the gap and the same months of 2019/20.
+     */
     private void series(RoutingContext ctx) {
-        ViewQuery query;
+        ViewQuery.Spec spec;
         try {
-            query = ViewQuery.parseSeries(ctx.queryParams(), ClinicalAreas.DEFAULT);
-            if (query.metrics().size() != 1) {
-                throw new ViewQuery.BadParameter("ask for one metric at a time");
-            }
+            spec = ViewQuery.parseSeries(ctx.queryParams(), ClinicalAreas.DEFAULT).single();
         } catch (ViewQuery.BadParameter e) {
             ctx.fail(e);
             return;
         }
-        store.periods().compose(periods -> {
+        store.periods().compose(all -> {
+            List<String> periods = ViewQuery.range(ctx.queryParams().get("from"), ctx.queryParams().get("to"), all);
             Set<String> sources = new LinkedHashSet<>();
-            for (String period : periods) {
-                sources.addAll(new ViewQuery.Spec(query.metrics().get(0), period, query.scope(), query.breakdown())
-                        .sources());
+            for (String period : Series.periodsRead(periods)) {
+                sources.addAll(new ViewQuery.Spec(spec.metric(), period, spec.scope(), spec.breakdown()).sources());
             }
-            return store.cells(sources).map(cells -> PublicFigures.series(query.metrics().get(0), query.breakdown(),
-                    query.scope(), periods, cells));
+            return store.cells(sources).map(cells -> PublicFigures.series(spec.metric(), spec.breakdown(),
+                    spec.scope(), periods, cells));
+        }).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onFailure(ctx::fail);
+    }
+
+    /** Every metric's tile for a scope and month, and the Core20PLUS5 panel. */
+    private void overview(RoutingContext ctx) {
+        store.periods().compose(all -> {
+            ViewQuery query = ViewQuery.parseOverview(ctx.queryParams(), all.isEmpty() ? null : all.get(all.size() - 1),
+                    ClinicalAreas.DEFAULT);
+            List<String> trend = ViewQuery.range(null, query.period(), all);
+            Set<String> sources = new LinkedHashSet<>();
+            for (Metric metric : query.metrics()) {
+                for (String period : Series.periodsRead(trend)) {
+                    sources.addAll(new ViewQuery.Spec(metric, period, query.scope(), Breakdown.NONE).sources());
+                }
+                for (Scope area : Overview.areaScopes(query.scope(), ClinicalAreas.DEFAULT)) {
+                    sources.addAll(new ViewQuery.Spec(metric, query.period(), area, Breakdown.NONE).sources());
+                }
+            }
+            return store.cells(sources).map(cells -> PublicFigures.overview(query.scope(), query.period(), trend, cells,
+                    BREAKDOWNS, ClinicalAreas.DEFAULT));
         }).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
                 .onFailure(ctx::fail);
     }

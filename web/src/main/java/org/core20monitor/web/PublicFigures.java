@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.core20monitor.core.disclosure.DisclosureControl;
 import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
 import org.core20monitor.core.view.View;
@@ -20,9 +23,12 @@ import org.core20monitor.core.view.ViewJson;
  */
 public final class PublicFigures {
 
-    /** Counters of accepted records: all of them, repeats, and those missing what a breakdown needs. */
+    /**
+     * Counters of accepted records: all of them, repeats, those missing what a breakdown needs, and
+     * those that arrived after the event time had passed them.
+     */
     private static final String[] QUALITY_COUNTERS = {"accepted", "duplicate", "imd_unknown", "lsoa_unmapped",
-            "ethnicity_unknown"};
+            "ethnicity_unknown", "late"};
 
     private PublicFigures() {}
 
@@ -34,6 +40,12 @@ public final class PublicFigures {
     public static String series(Metric metric, Breakdown breakdown, Scope scope, List<String> periods,
                                 ViewBuilder.Cells cells) {
         return json(Series.build(metric, breakdown, scope, periods, cells));
+    }
+
+    /** The overview of a scope and month; {@link Overview#build} reads only disclosure-controlled views. */
+    public static String overview(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
+                                  Breakdowns breakdowns, ClinicalAreas areas) {
+        return json(Overview.build(scope, period, trend, cells, breakdowns, areas));
     }
 
     /** The data-quality counters, with counts rounded and small counts hidden like any other count. */
@@ -48,8 +60,15 @@ public final class PublicFigures {
                 byReason.put(e.getKey().substring("rejected:".length()), n);
             }
         }
+        long accepted = parse(counters.get("accepted"));
         for (String counter : QUALITY_COUNTERS) {
-            out.put(counter, DisclosureControl.count(parse(counters.get(counter))));
+            long n = parse(counters.get(counter));
+            out.put(counter, DisclosureControl.count(n));
+            if (!counter.equals("accepted") && !counter.equals("duplicate")) {
+                // Shares of accepted records, from the unrounded counts; hidden with a hidden count.
+                out.put(counter + "_pct", accepted == 0 || DisclosureControl.isSmall(n) ? null
+                        : DisclosureControl.published(100.0 * n / accepted));
+            }
         }
         out.put("rejected", DisclosureControl.count(rejected));
         out.put("rejected_by_reason", DisclosureControl.breakdown(byReason));

@@ -19,9 +19,10 @@ import org.core20monitor.core.view.ViewBuilder;
 /**
  * The views a request asks for: metric(s), period, scope and breakdown, validated so that a bad
  * parameter is a 400 with a message rather than an empty answer. {@code period} may be omitted when
- * the caller supplies the latest one.
+ * the caller supplies the latest one. {@code metric} and {@code by} may list several, comma-separated,
+ * where the endpoint serves several views at once (the live stream).
  */
-public record ViewQuery(List<Metric> metrics, String period, Scope scope, Breakdown breakdown) {
+public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<Breakdown> breakdowns) {
 
     private static final Pattern PROVIDER = Pattern.compile("[A-Z0-9]{3,5}");
     private static final Pattern SPECIALTY = Pattern.compile("[0-9]{3}");
@@ -53,7 +54,7 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, Breakd
 
     public static ViewQuery parse(MultiMap params, String latestPeriod, ClinicalAreas areas) {
         return new ViewQuery(metrics(params), period(params.get("period"), latestPeriod), scope(params, areas),
-                breakdown(params.get("by")));
+                breakdowns(params.get("by")));
     }
 
     /** Like {@link #parse} without a period: a monthly series covers them all. */
@@ -61,11 +62,53 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, Breakd
         if (params.get("period") != null) {
             throw new BadParameter("a series covers every month: leave out period");
         }
-        return new ViewQuery(metrics(params), null, scope(params, areas), breakdown(params.get("by")));
+        return new ViewQuery(metrics(params), null, scope(params, areas), breakdowns(params.get("by")));
+    }
+
+    /** Every metric of one scope and period, as the overview page shows them. */
+    public static ViewQuery parseOverview(MultiMap params, String latestPeriod, ClinicalAreas areas) {
+        return new ViewQuery(List.of(Metric.values()), period(params.get("period"), latestPeriod),
+                scope(params, areas), List.of(Breakdown.NONE));
+    }
+
+    /** Months a monthly chart shows when no range is asked for: two years, so SPC has enough points. */
+    public static final int DEFAULT_TREND_MONTHS = 24;
+
+    /**
+     * The months with data from {@code from} to {@code to} (YYYY-MM, both optional): by default up to
+     * the latest month with data and back {@link #DEFAULT_TREND_MONTHS} months from there.
+     */
+    public static List<String> range(String from, String to, List<String> periods) {
+        String last = to == null || to.isBlank() ? (periods.isEmpty() ? null : periods.get(periods.size() - 1))
+                : period(to, null);
+        if (last == null) {
+            return List.of();
+        }
+        String first = from == null || from.isBlank()
+                ? java.time.YearMonth.parse(last).minusMonths(DEFAULT_TREND_MONTHS - 1).toString() : period(from, null);
+        if (first.compareTo(last) > 0) {
+            throw new BadParameter("from (" + first + ") is after to (" + last + ")");
+        }
+        return periods.stream().filter(p -> p.compareTo(first) >= 0 && p.compareTo(last) <= 0).toList();
     }
 
     public List<Spec> specs() {
-        return metrics.stream().map(m -> new Spec(m, period, scope, breakdown)).toList();
+        return metrics.stream().flatMap(m -> breakdowns.stream().map(b -> new Spec(m, period, scope, b))).toList();
+    }
+
+    /** The one view asked for, where an endpoint serves one at a time. */
+    public Spec single() {
+        if (metrics.size() != 1) {
+            throw new BadParameter("ask for one metric at a time");
+        }
+        if (breakdowns.size() != 1) {
+            throw new BadParameter("ask for one breakdown at a time");
+        }
+        return specs().get(0);
+    }
+
+    public Breakdown breakdown() {
+        return single().breakdown();
     }
 
     private static List<Metric> metrics(MultiMap params) {
@@ -127,13 +170,20 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, Breakd
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Breakdown breakdown(String by) {
-        try {
-            return by == null || by.isBlank() ? Breakdown.NONE : BREAKDOWNS.byId(by);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameter("unknown breakdown '" + by + "' (one of "
-                    + BREAKDOWNS.list().stream().map(b -> b.id).toList() + ")");
+    private static List<Breakdown> breakdowns(String by) {
+        if (by == null || by.isBlank()) {
+            return List.of(Breakdown.NONE);
         }
+        List<Breakdown> list = new ArrayList<>();
+        for (String id : by.split(",")) {
+            try {
+                list.add(BREAKDOWNS.byId(id.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameter("unknown breakdown '" + id + "' (one of "
+                        + BREAKDOWNS.list().stream().map(b -> b.id).toList() + ")");
+            }
+        }
+        return List.copyOf(list);
     }
 
     private static List<String> ids() {
