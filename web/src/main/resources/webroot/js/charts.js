@@ -142,7 +142,7 @@ export function describeChart(view, metric, breakdownLabel) {
   const parts = (view.groups || []).map((g) => {
     const name = g.label || g.group;
     if (!isNum(g.value)) return g.suppressed ? `${name}: suppressed (small numbers)` : `${name}: no data`;
-    const ci = isNum(g.lower) && isNum(g.upper) ? ` (95% CI ${fmtInterval(g.lower, g.upper)})` : '';
+    const ci = isNum(g.lower) && isNum(g.upper) ? ` (95% CI ${fmtInterval(g.lower, g.upper, unit)})` : '';
     const cmp = comparison(g.vs_overall, metric.direction);
     const vs = cmp.dir && cmp.dir !== 'similar' ? `, ${cmp.text.toLowerCase()} than overall` : '';
     return `${name}: ${withUnit(g.value, unit)}${ci}${vs}`;
@@ -154,6 +154,8 @@ export function describeChart(view, metric, breakdownLabel) {
 }
 
 const NARROW_PX = 520; // below this chart width, bars run horizontally so long group labels stay readable
+const MANY_GROUPS = 10; // more groups than this always run horizontally
+const sideways = (width, groups) => width < NARROW_PX || groups > MANY_GROUPS;
 
 function options(horizontal, top, unitLabel) {
   const valueAxis = {
@@ -172,10 +174,11 @@ function options(horizontal, top, unitLabel) {
     layout: { padding: horizontal ? { top: 24, right: 16 } : { top: 8, right: 64 } },
     scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
     onResize: (chart, size) => {
-      if ((size.width < NARROW_PX) !== (chart.options.indexAxis === 'y')) {
+      const turn = sideways(size.width, chart.data.datasets[0].rawLabels.length);
+      if (turn !== (chart.options.indexAxis === 'y')) {
         const ds = chart.data.datasets[0];
-        chart.options = options(size.width < NARROW_PX, ds.top, ds.unitLabel);
-        chart.data.labels = ds.rawLabels.map((l) => wrapLabel(l, size.width < NARROW_PX ? 16 : 10));
+        chart.options = options(turn, ds.top, ds.unitLabel);
+        chart.data.labels = ds.rawLabels.map((l) => wrapLabel(l, turn ? 16 : 10));
         chart.update('none');
       }
     },
@@ -188,7 +191,7 @@ function options(horizontal, top, unitLabel) {
             const ds = item.chart.data.datasets[0];
             const lo = ds.lower[item.dataIndex];
             const hi = ds.upper[item.dataIndex];
-            const ci = isNum(lo) && isNum(hi) ? ` (95% CI ${fmtInterval(lo, hi)})` : '';
+            const ci = isNum(lo) && isNum(hi) ? ` (95% CI ${fmtInterval(lo, hi, ds.unit)})` : '';
             return `${withUnit(item.raw, ds.unit)}${ci}`;
           },
         },
@@ -224,7 +227,9 @@ export function renderChart(canvas, view, metric, breakdownLabel) {
   };
 
   let chart = window.Chart.getChart(canvas);
-  const horizontal = chart ? chart.options.indexAxis === 'y' : (canvas.parentElement.clientWidth || 1000) < NARROW_PX;
+  const horizontal = chart ? chart.options.indexAxis === 'y' : sideways(canvas.parentElement.clientWidth || 1000, groups.length);
+  // Room for every bar when they run sideways.
+  canvas.parentElement.style.height = groups.length > MANY_GROUPS ? `${Math.max(20, groups.length * 1.9)}rem` : '';
   const labels = dataset.rawLabels.map((l) => wrapLabel(l, horizontal ? 16 : 10));
   if (chart) {
     chart.data.labels = labels;

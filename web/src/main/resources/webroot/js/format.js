@@ -3,15 +3,21 @@
 export const SUPPRESSED = '*';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
-/** A value (e.g. a percentage) to one decimal place, or "*" when null/suppressed. */
-export function fmtValue(v) {
+/**
+ * A value at the precision it is published at: ratios to two decimal places, counts whole, everything
+ * else (percentages, rates, weeks) to one; "*" when null/suppressed.
+ */
+export function fmtValue(v, unit) {
   if (!isNum(v)) return SUPPRESSED;
-  const rounded = Math.round(v * 10) / 10;
-  return oneDecimal.format(rounded === 0 ? 0 : rounded); // avoid "-0.0"
+  if (unit === 'count') return wholeNumber.format(v);
+  const places = unit === 'ratio' ? 100 : 10;
+  const rounded = Math.round(v * places) / places;
+  return (unit === 'ratio' ? twoDecimals : oneDecimal).format(rounded === 0 ? 0 : rounded); // avoid "-0.0"
 }
 
 /** A count with thousands separators, or "*" when null/suppressed. */
@@ -20,20 +26,21 @@ export function fmtCount(n) {
 }
 
 /** A 95% interval as "2.0 to 3.0", or "*" when either limit is missing. */
-export function fmtInterval(lower, upper) {
-  return isNum(lower) && isNum(upper) ? `${fmtValue(lower)} to ${fmtValue(upper)}` : SUPPRESSED;
+export function fmtInterval(lower, upper, unit) {
+  return isNum(lower) && isNum(upper) ? `${fmtValue(lower, unit)} to ${fmtValue(upper, unit)}` : SUPPRESSED;
 }
 
-/** A value with its unit for prose: "4.3%", "16.0 per 100". */
+/** A value with its unit for prose: "4.3%", "16.0 per 100", "1.87", "11,740". */
 export function withUnit(v, unit) {
   if (!isNum(v)) return SUPPRESSED;
-  if (!unit) return fmtValue(v);
+  if (!unit || unit === 'ratio' || unit === 'count') return fmtValue(v, unit);
   return unit === '%' ? `${fmtValue(v)}%` : `${fmtValue(v)} ${unit}`;
 }
 
 /** The unit of a difference between two values of the given unit. */
 export function differenceUnit(unit) {
-  return unit === '%' ? 'percentage points' : (unit || '');
+  if (unit === '%') return 'percentage points';
+  return unit === 'ratio' || unit === 'count' ? '' : (unit || '');
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
@@ -103,4 +110,50 @@ export function comparison(vsOverall, direction) {
     marker: dir === 'lower' ? '▼' : '▲',
     text: tone === 'neutral' ? word : `${word} (${tone})`,
   };
+}
+
+/** Making Data Count variation icons: a symbol, a short label and a class for the colour. */
+export const VARIATION = {
+  COMMON_CAUSE: { symbol: '~', text: 'Common cause variation', tone: 'common' },
+  SPECIAL_CAUSE_IMPROVEMENT: { symbol: '↑', text: 'Special cause: improving', tone: 'improvement' },
+  SPECIAL_CAUSE_CONCERN: { symbol: '!', text: 'Special cause: concerning', tone: 'concern' },
+  SPECIAL_CAUSE_NEITHER: { symbol: '•', text: 'Special cause (no good direction)', tone: 'neither' },
+  NOT_ENOUGH_DATA: { symbol: '–', text: 'Too few months for SPC', tone: 'none' },
+};
+
+/** Making Data Count assurance icons, against the target. */
+export const ASSURANCE = {
+  CONSISTENTLY_PASS: { symbol: 'P', text: 'Consistently meets the target', tone: 'improvement' },
+  CONSISTENTLY_FAIL: { symbol: 'F', text: 'Consistently misses the target', tone: 'concern' },
+  HIT_AND_MISS: { symbol: '?', text: 'Hit and miss against the target', tone: 'common' },
+  NONE: null,
+};
+
+/** A judgement of a group against its reference, in words and with a marker that is not colour. */
+export const JUDGEMENT = {
+  worse: { marker: '▼', text: 'worse', tone: 'worse' },
+  better: { marker: '▲', text: 'better', tone: 'better' },
+  different: { marker: '◆', text: 'different', tone: 'neutral' },
+  similar: { marker: '●', text: 'similar', tone: 'similar' },
+};
+
+/** Whether a published value meets a target in the metric's direction; null without either. */
+export function meetsTarget(value, metric) {
+  if (!isNum(value) || !isNum(metric.target)) return null;
+  if (metric.direction === 'HIGHER_IS_BETTER') return value >= metric.target;
+  if (metric.direction === 'LOWER_IS_BETTER') return value <= metric.target;
+  return null;
+}
+
+/**
+ * Which way a special-cause point points: 'improvement', 'concern' or 'neither', from the rule it
+ * broke (a trend by its direction, the others by their side of the mean) and the metric's direction.
+ */
+export function pointCause(point, mean, direction) {
+  const special = point.outside_limits || point.run || point.rising || point.falling || point.two_of_three;
+  if (!special || !isNum(point.value)) return null;
+  const up = point.rising && !point.falling ? true : point.falling && !point.rising ? false : point.value > mean;
+  if (direction === 'HIGHER_IS_BETTER') return up ? 'improvement' : 'concern';
+  if (direction === 'LOWER_IS_BETTER') return up ? 'concern' : 'improvement';
+  return 'neither';
 }

@@ -2,7 +2,7 @@
 
 import { el, replaceChildren } from './dom.js';
 import {
-  SUPPRESSED, TONE_COLOURS, comparison, differenceUnit, fmtCount, fmtInstant, fmtInterval,
+  SUPPRESSED, TONE_COLOURS, comparison, differenceUnit, fmtCount, fmtInterval,
   fmtPeriod, fmtValue, listJoin, lowerFirst, withUnit,
 } from './format.js';
 
@@ -30,7 +30,19 @@ function comparisonCell(groupKey, g, metric) {
 /** No events in the group at all: nothing is hidden, there is simply no figure. */
 const NO_DATA = '–';
 
-function row(g, groupKey, metric) {
+/** A group against the breakdown's reference group (White, the rest, everyone else): difference and interval. */
+function referenceCell(groupKey, g, reference, metric) {
+  const attrs = { class: 'num', dataset: { group: groupKey, col: 'vs_reference' } };
+  const vs = g.vs_reference;
+  if (groupKey === 'overall' || g.group === reference || g.group === 'unknown') return el('td', attrs, NO_DATA);
+  if (!vs || !isNum(vs.difference)) return el('td', attrs, cellText(g.suppressed ? SUPPRESSED : NO_DATA));
+  const du = differenceUnit(metric.unit);
+  return el('td', attrs, `${vs.difference > 0 ? '+' : ''}${fmtValue(vs.difference)}${du === 'percentage points' ? ' pp' : du ? ` ${du}` : ''}`,
+    isNum(vs.difference_lower) ? ` (${fmtInterval(vs.difference_lower, vs.difference_upper)})` : '',
+    vs.significant ? el('strong', {}, ' significant') : '');
+}
+
+function row(g, groupKey, metric, reference) {
   const isOverall = groupKey === 'overall';
   const empty = !g.suppressed && g.denominator === 0 && g.value == null;
   const cmp = isOverall ? null : comparison(g.vs_overall, metric.direction);
@@ -42,23 +54,33 @@ function row(g, groupKey, metric) {
   dataCell(groupKey, 'numerator', g.numerator == null && !g.suppressed ? NO_DATA : fmtCount(g.numerator)),
   // A count or a median has no denominator: "–", not the "*" of a hidden number.
   dataCell(groupKey, 'denominator', g.denominator == null && !g.suppressed ? NO_DATA : fmtCount(g.denominator)),
-  dataCell(groupKey, 'value', empty ? NO_DATA : fmtValue(g.value)),
-  dataCell(groupKey, 'ci', empty ? NO_DATA : fmtInterval(g.lower, g.upper)),
-  empty ? el('td', { dataset: { group: groupKey, col: 'vs_overall' } }, NO_DATA) : comparisonCell(groupKey, g, metric));
+  dataCell(groupKey, 'value', empty ? NO_DATA : fmtValue(g.value, metric.unit)),
+  dataCell(groupKey, 'ci', empty ? NO_DATA : fmtInterval(g.lower, g.upper, metric.unit)),
+  empty ? el('td', { dataset: { group: groupKey, col: 'vs_overall' } }, NO_DATA) : comparisonCell(groupKey, g, metric),
+  reference ? referenceCell(groupKey, g, reference, metric) : null);
+}
+
+/** The reference group of a breakdown whose groups carry comparisons with one, and its label. */
+function referenceOf(view) {
+  const key = (view.groups || []).map((g) => g.vs_reference && g.vs_reference.reference).find(Boolean);
+  const ref = key && view.groups.find((g) => g.group === key);
+  return ref ? { key, label: ref.label || key } : null;
 }
 
 /** Fill `table` with the view's groups and a final "All patients" row. */
 export function renderTable(table, view, metric, breakdownLabel) {
+  const ref = referenceOf(view);
   const unit = metric.unit ? `Value (${metric.unit})` : 'Value';
   const caption = `${metric.label} by ${lowerFirst(breakdownLabel)}, ${fmtPeriod(view.period)}`
     + `${view.provisional ? ' (provisional)' : ''}. * = suppressed (small numbers).`;
   replaceChildren(table,
     el('caption', { id: `${table.id}-caption` }, caption),
-    el('thead', {}, el('tr', {}, ['Group', 'Numerator', 'Denominator', unit, '95% CI', 'vs overall']
-      .map((h, i) => el('th', { scope: 'col', class: i > 0 && i < 5 ? 'num' : null }, h)))),
+    el('thead', {}, el('tr', {}, ['Group', 'Numerator', 'Denominator', unit, '95% CI', 'vs overall',
+      ...(ref ? [`vs ${ref.label} (difference, 95% CI)`] : [])]
+      .map((h, i) => el('th', { scope: 'col', class: (i > 0 && i < 5) || i > 5 ? 'num' : null }, h)))),
     el('tbody', {},
-      (view.groups || []).map((g) => row(g, g.group, metric)),
-      row(view.overall || {}, 'overall', metric)));
+      (view.groups || []).map((g) => row(g, g.group, metric, ref && ref.key)),
+      row(view.overall || {}, 'overall', metric, ref && ref.key)));
 }
 
 // ---------- plain-English summary ----------
@@ -124,7 +146,7 @@ function ethnicitySentences(view, metric, when, name, breakdownLabel) {
   const u = metric.unit;
   const others = groups.filter((g) => g !== white);
   const shown = others.filter((g) => isNum(g.value)).map((g) => `${withUnit(g.value, u)} ${groupPhrase(g, breakdownLabel)}`);
-  const hidden = others.filter((g) => !isNum(g.value)).map((g) => hiddenName(g, breakdownLabel));
+  const hidden = others.filter((g) => g.suppressed).map((g) => hiddenName(g, breakdownLabel));
   const first = isNum(white.value)
     ? `${when}, ${name} was ${withUnit(white.value, u)} for patients in ${theGroup(white)}`
       + (shown.length ? `, against ${listJoin(shown)}.` : '.')
@@ -136,7 +158,7 @@ function ethnicitySentences(view, metric, when, name, breakdownLabel) {
 function genericSentences(view, metric, when, name, breakdownLabel) {
   const u = metric.unit;
   const shown = (view.groups || []).filter((g) => isNum(g.value));
-  const hidden = (view.groups || []).filter((g) => !isNum(g.value)).map((g) => hiddenName(g, breakdownLabel));
+  const hidden = (view.groups || []).filter((g) => g.suppressed).map((g) => hiddenName(g, breakdownLabel));
   if (!shown.length) return [`${when}:`, suppressedSentence(hidden)];
   const lo = shown.reduce((a, b) => (b.value < a.value ? b : a));
   const hi = shown.reduce((a, b) => (b.value > a.value ? b : a));
@@ -184,26 +206,4 @@ export function summarise(view, metric, breakdownLabel) {
   else if (view.breakdown === 'ethnicity_group') main = ethnicitySentences(view, metric, when, name, breakdownLabel);
   if (!main) main = genericSentences(view, metric, when, name, breakdownLabel);
   return [...main, comparisonSentence(view, metric), ...inequalitySentences(view, metric)].filter(Boolean);
-}
-
-// ---------- data quality ----------
-
-/** Fill the data-quality panel; `parts` holds its elements (accepted, duplicate, rejected, lastEvent, reasons). */
-export function renderQuality(parts, q) {
-  parts.accepted.textContent = fmtCount(q.accepted);
-  parts.duplicate.textContent = fmtCount(q.duplicate);
-  parts.rejected.textContent = fmtCount(q.rejected);
-  const last = fmtInstant(q.last_event_time);
-  replaceChildren(parts.lastEvent, last
-    ? el('time', { datetime: q.last_event_time }, `${last} (UK time)`)
-    : 'None yet');
-
-  const reasons = Object.entries(q.rejected_by_reason || {})
-    .sort(([ra, a], [rb, b]) => (isNum(b) ? b : -1) - (isNum(a) ? a : -1) || ra.localeCompare(rb));
-  const tbody = parts.reasons.tBodies[0] || parts.reasons.appendChild(el('tbody'));
-  replaceChildren(tbody, reasons.length
-    ? reasons.map(([reason, n]) => el('tr', { dataset: { reason } },
-      el('th', { scope: 'row' }, el('code', {}, reason)),
-      el('td', { class: 'num', dataset: { col: 'count' } }, cellText(fmtCount(n)))))
-    : el('tr', {}, el('td', { colspan: '2' }, 'No rejected records.')));
 }

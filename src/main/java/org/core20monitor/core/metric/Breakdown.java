@@ -84,9 +84,16 @@ public final class Breakdown implements Serializable {
         this.slotter = slotter;
     }
 
+    /** Readers' names of the usual PLUS groups; another configured group is named from its code. */
+    private static final java.util.Map<String, String> PLUS_NAMES = java.util.Map.of(
+            "SMI", "Severe mental illness", "HOMELESS", "Experiencing homelessness",
+            "TRAVELLER", "Gypsy, Roma and Traveller communities", "REFUGEE", "Refugees and asylum seekers",
+            "CARER", "Carers");
+
     /** A PLUS group against everyone else: groups {@code yes} and {@code no}. */
     public static Breakdown plus(String group) {
-        String readable = group.charAt(0) + group.substring(1).toLowerCase().replace('_', ' ');
+        String readable = PLUS_NAMES.getOrDefault(group,
+                group.charAt(0) + group.substring(1).toLowerCase().replace('_', ' '));
         return new Breakdown("plus:" + group, readable + " (PLUS group)", List.of("yes", "no"),
                 List.of(readable, "Everyone else"), p -> p.plusGroups().contains(group) ? 0 : 1);
     }

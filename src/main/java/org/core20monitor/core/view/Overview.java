@@ -38,7 +38,8 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
      */
     public record Tile(String metric, boolean provisional, String updatedAt, GroupValue overall,
                        Versus core20, Versus ethnicity, String variation, String assurance,
-                       Double ethnicityUnknownShare, Double imdUnknownShare, List<String> flags) {}
+                       Double ethnicityUnknownShare, Double imdUnknownShare, List<String> flags,
+                       List<String> notes) {}
 
     /**
      * A group against its reference group: both published values, the difference with its interval,
@@ -122,7 +123,7 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
         View any = core20View != null ? core20View : ethnicityView != null ? ethnicityView : imdView;
         if (any == null) {
             return new Tile(metric.id, false, null, null, null, null, variation(trend), assurance(trend), null, null,
-                    List.of());
+                    List.of(), List.of());
         }
         Versus core20 = core20View == null ? null : versus(metric, core20View, "core20");
         Versus ethnicity = ethnicityView == null ? null : worstAgainstWhite(metric, ethnicityView);
@@ -136,7 +137,7 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
             flags.add("No deprivation decile for " + imdUnknown + "% of records: deprivation gaps may be an artefact");
         }
         return new Tile(metric.id, any.provisional(), any.updatedAt(), any.overall(), core20, ethnicity,
-                variation(trend), assurance(trend), ethnicityUnknown, imdUnknown, List.copyOf(flags));
+                variation(trend), assurance(trend), ethnicityUnknown, imdUnknown, List.copyOf(flags), any.notes());
     }
 
     private static String variation(Spc.Chart trend) {

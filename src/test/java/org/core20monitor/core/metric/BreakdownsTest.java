@@ -76,6 +76,8 @@ class BreakdownsTest {
             assertThat(b.label).isNotBlank();
         }
         assertThat(Breakdown.plus("LEARNING_DISABILITY").labels.get(0)).isEqualTo("Learning disability");
+        assertThat(Breakdown.plus("SMI").labels.get(0)).isEqualTo("Severe mental illness");
+        assertThat(Breakdown.plus("SMI").label).isEqualTo("Severe mental illness (PLUS group)");
     }
 
     @Test

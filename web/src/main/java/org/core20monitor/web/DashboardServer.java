@@ -17,6 +17,7 @@ import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.MetricCatalogue;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.reference.TreatmentFunctions;
 import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
@@ -82,7 +83,10 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/stream").handler(this::stream);
         router.route("/api/*").handler(ctx -> json(ctx, 404, Map.of("error", "no such endpoint: " + ctx.request().path())));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route("/*").handler(config.webrootDir() == null
+                ? StaticHandler.create("webroot").setCachingEnabled(false)
+                : StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT, config.webrootDir())
+                        .setCachingEnabled(false));
         router.route().failureHandler(ctx -> {
             if (ctx.failure() instanceof ViewQuery.BadParameter bad) {
                 json(ctx, 400, Map.of("error", bad.getMessage()));
@@ -128,6 +132,10 @@ public final class DashboardServer extends VerticleBase {
             meta.put("icbs", scopes.stream().filter(s -> s.icb() != null && s.provider() == null
                     && s.specialty() == null && s.area() == null).map(Scope::icb).toList());
             meta.put("scopes", scopes);
+            meta.put("specialty_names", TreatmentFunctions.names());
+            meta.put("area_names", ClinicalAreas.DEFAULT.ids().stream()
+                    .collect(java.util.stream.Collectors.toMap(a -> a, ClinicalAreas::label)));
+            meta.put("heartbeat_ms", config.heartbeatMillis());
             meta.put("metrics", MetricCatalogue.metrics());
             meta.put("breakdowns", MetricCatalogue.breakdowns(BREAKDOWNS).stream()
                     .filter(b -> !"none".equals(b.get("id"))).toList());

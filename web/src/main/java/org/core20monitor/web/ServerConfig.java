@@ -2,22 +2,31 @@ package org.core20monitor.web;
 
 import java.util.Map;
 
-/** Server settings from the environment, with defaults for a local run. */
-public record ServerConfig(String host, int port, String redisUrl, long heartbeatMillis) {
+/**
+ * Server settings from the environment, with defaults for a local run. {@code webrootDir}
+ * (WEBROOT_DIR) serves the dashboard's files from a directory instead of the jar, so that a change to
+ * them shows on reload while developing; null in production.
+ */
+public record ServerConfig(String host, int port, String redisUrl, long heartbeatMillis, String webrootDir) {
+
+    public ServerConfig(String host, int port, String redisUrl, long heartbeatMillis) {
+        this(host, port, redisUrl, heartbeatMillis, null);
+    }
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         return new ServerConfig(
                 env.getOrDefault("HTTP_HOST", "0.0.0.0"),
                 Integer.parseInt(env.getOrDefault("HTTP_PORT", "8080")),
                 env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"),
-                Long.parseLong(env.getOrDefault("SSE_HEARTBEAT_MS", "15000")));
+                Long.parseLong(env.getOrDefault("SSE_HEARTBEAT_MS", "15000")),
+                env.get("WEBROOT_DIR"));
     }
 
     public ServerConfig withRedis(String url) {
-        return new ServerConfig(host, port, url, heartbeatMillis);
+        return new ServerConfig(host, port, url, heartbeatMillis, webrootDir);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, redisUrl, heartbeatMillis);
+        return new ServerConfig(host, newPort, redisUrl, heartbeatMillis, webrootDir);
     }
 }

@@ -2,61 +2,150 @@ package org.core20monitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.core20monitor.core.generator.GeneratorConfig;
 import org.core20monitor.core.generator.SyntheticEventGenerator;
+import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.redis.RedisKeys;
 import org.core20monitor.core.reference.ImdEdition;
+import org.core20monitor.core.view.CellSnapshot;
+import org.core20monitor.core.view.Overview;
+import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.View;
+import org.core20monitor.core.view.ViewBuilder;
+import org.core20monitor.core.view.ViewJson;
 import org.core20monitor.flink.JobOptions;
 import org.core20monitor.flink.OutpatientMetricsJob;
 import org.core20monitor.testing.TestRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * End to end in a real headless Chromium: the Flink job watches a directory and writes to a real
- * Redis, the server serves the dashboard, and when a new file of events lands the number on the
- * page changes without a reload. Needs Debian's chromium and chromium-driver (.ci/run installs them).
+ * The dashboards end to end in a real headless Chromium: the Flink job watches a directory and
+ * writes to a real Redis, the server serves the pages, and the tests walk overview → metric →
+ * drill-down, change filters, compare every number shown with the API's, watch a live update
+ * arrive, stop the server to see the stale banner and the reconnect that misses nothing, run axe-core
+ * in each page, and check that no small or unrounded count reaches the page. Screenshots of each
+ * page at desktop and phone widths are saved under target/screenshots. Needs Debian's chromium and
+ * chromium-driver (.ci/run installs them).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LATEST = "2026-04";
+    private static final int DESKTOP = 1400;
+    private static final int PHONE = 390;
 
-    @TempDir
-    Path inbox;
+    /**
+     * Records what the page receives, before the page's own code runs: every JSON response body and
+     * every pushed event, so the test can check the traffic itself for small counts.
+     */
+    private static final String RECORD_TRAFFIC = """
+            window.__traffic = [];
+            const realFetch = window.fetch;
+            window.fetch = async (...args) => {
+              const res = await realFetch(...args);
+              res.clone().text().then((t) => window.__traffic.push({ url: String(args[0]), body: t }));
+              return res;
+            };
+            const RealEventSource = window.EventSource;
+            window.EventSource = class extends RealEventSource {
+              constructor(url, init) {
+                super(url, init);
+                for (const type of ['view', 'quality']) {
+                  this.addEventListener(type, (e) => window.__traffic.push({ url: String(url), body: e.data }));
+                }
+              }
+            };
+            """;
 
+    private Path work;
+    private Path inbox;
     private TestRedis redis;
     private JobClient job;
     private Vertx vertx;
+    private String serverDeployment;
+    private int port;
     private ChromeDriver browser;
+    private WebDriverWait wait;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private List<String> history;
 
-    @BeforeEach
-    void checkBrowserIsInstalled() {
+    @BeforeAll
+    void startEverything() throws Exception {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed: apt-get install -y chromium chromium-driver").isTrue();
         assertThat(new File(CHROMEDRIVER).canExecute()).as("ChromeDriver is needed: apt-get install -y chromium-driver").isTrue();
+        work = Files.createTempDirectory("dashboard-browser-test");
+        inbox = Files.createDirectories(work.resolve("inbox"));
+        redis = TestRedis.start();
+        history = history();
+        Files.write(inbox.resolve("001-history.jsonl"), history, StandardCharsets.UTF_8);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(2_000);
+        JobOptions options = JobOptions.from(new String[] {"--source", "files", "--input", inbox.toString(),
+                "--watch", "500", "--redis", redis.url(), "--emit-interval", "200"}, Map.of());
+        OutpatientMetricsJob metrics = new OutpatientMetricsJob(options);
+        metrics.toRedis(metrics.build(metrics.source(env)), OutpatientMetricsJob.redisSink(redis.url()));
+        job = env.executeAsync("dashboard-browser-test");
+
+        vertx = Vertx.vertx();
+        startServer(0);
+        browser = startBrowser();
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_TRAFFIC));
+        // A pushed update re-renders a table, so an element found a moment ago can go stale.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
+        // Wait until the job has written the whole history (its latest month, with waits).
+        long attended = pifuCounts(history, LATEST, "QWE")[1];
+        wait.until(d -> redisHasDenominator(attended));
     }
 
-    @AfterEach
+    @AfterAll
     void stopEverything() throws Exception {
         if (browser != null) {
             browser.quit();
@@ -73,65 +162,343 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void dashboardShowsTheJobsNumbersAndUpdatesLiveWhenEventsArrive() throws Exception {
-        redis = TestRedis.start();
-        List<String> history = history();
-        Files.write(inbox.resolve("001-history.jsonl"), history, StandardCharsets.UTF_8);
-
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(2_000);
-        JobOptions options = JobOptions.from(new String[] {"--source", "files", "--input", inbox.toString(),
-                "--watch", "500", "--redis", redis.url(), "--emit-interval", "200"}, Map.of());
-        OutpatientMetricsJob metrics = new OutpatientMetricsJob(options);
-        metrics.toRedis(metrics.build(metrics.source(env)), OutpatientMetricsJob.redisSink(redis.url()));
-        job = env.executeAsync("dashboard-browser-test");
-
-        vertx = Vertx.vertx();
-        DashboardServer server = new DashboardServer(new ServerConfig("127.0.0.1", 0, redis.url(), 5_000));
-        vertx.deployVerticle(server).await();
-
-        browser = startBrowser();
-        browser.get("http://127.0.0.1:" + server.actualPort() + "/");
-        // The page re-renders a table when a push arrives, so an element found a moment ago can go stale.
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.ignoring(StaleElementReferenceException.class);
-
-        // The page picks the latest period and England; the overall PIFU rate is the job's figure.
-        By overall = By.cssSelector("#table-pifu_rate td[data-group='overall'][data-col='value']");
-        wait.until(d -> d.findElements(overall).stream().anyMatch(e -> e.getText().matches("\\d+\\.\\d")));
-        long[] before = pifuCounts(history, "2026-04");
-        String expectedBefore = oneDecimal(before);
-        wait.until(d -> d.findElement(overall).getText().equals(expectedBefore));
-        assertThat(browser.findElement(By.cssSelector("#chart-pifu_rate")).isDisplayed()).isTrue();
-        By q1 = By.cssSelector("#table-pifu_rate td[data-group='1'][data-col='value']");
-        wait.until(d -> d.findElement(q1).getText().matches("\\d+\\.\\d|\\*"));
-        wait.until(d -> d.findElement(By.id("quality-rejected")).getText().equals("0"));
-        screenshot("dashboard-before.png");
-
-        // New events land: 400 attendances in April, all moved to PIFU.
-        List<String> arrivals = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            arrivals.add(history.get(0).replaceFirst("\"event_id\":\"[^\"]+\"", "\"event_id\":\"late-" + i + "\"")
-                    .replaceFirst("\"event_type\":\"[A-Z_]+\"", "\"event_type\":\"ATTENDANCE\"")
-                    .replaceFirst("\"event_time\":\"[^\"]+\"", "\"event_time\":\"2026-04-20T10:00:00Z\"")
-                    .replaceFirst(",\"pathway_id\":\"[^\"]+\"", "")
-                    .replaceFirst("}$", ",\"appointment\":\"FOLLOW_UP\",\"attendance\":\"ATTENDED\","
-                            + "\"medium\":\"VIDEO\",\"outcome\":\"PIFU\"}"));
+    @Order(1)
+    void overviewShowsEveryMetricsTileAndTheCore20Plus5PanelAsTheApiHasThem() throws Exception {
+        open("/?icb=QWE");
+        JsonNode overview = api("/api/overview?icb=QWE");
+        assertThat(overview.path("period").asText()).isEqualTo(LATEST);
+        Map<String, JsonNode> catalogue = catalogue();
+        int checked = 0;
+        for (JsonNode tile : overview.path("tiles")) {
+            JsonNode value = tile.path("overall").path("value");
+            if (!value.isNumber()) {
+                continue;
+            }
+            String metric = tile.path("metric").asText();
+            String expected = display(value.asDouble(), catalogue.get(metric).path("unit").asText());
+            By shown = By.cssSelector("#tile-" + metric + " .tile-value .value");
+            wait.until(d -> d.findElement(shown).getText().equals(expected));
+            checked++;
         }
-        // ... and 12 malformed lines, which the data-quality panel counts (rounded to the nearest 5).
-        for (int i = 0; i < 12; i++) {
-            arrivals.add(i % 2 == 0 ? "{\"event_id\":\"broken-" + i + "\"," : arrivals.get(i).replaceFirst(",\"icb\":\"[A-Z0-9]+\"", ""));
+        assertThat(checked).as("tiles with a value").isGreaterThanOrEqualTo(12);
+
+        // The PIFU tile: Core20 against the rest, with the API's judgement in words.
+        JsonNode pifu = tile(overview, "pifu_rate");
+        String core20 = browser.findElement(By.cssSelector("#tile-pifu_rate [data-versus='core20']")).getText();
+        assertThat(core20).contains(display(pifu.path("core20").path("value").asDouble(), "%"))
+                .contains(display(pifu.path("core20").path("reference_value").asDouble(), "%"))
+                .contains(pifu.path("core20").path("judgement").asText());
+        assertThat(browser.findElement(By.cssSelector("#tile-pifu_rate .spc-line")).getText()).isNotBlank();
+
+        // The Core20PLUS5 panel: every cell equals the API's.
+        int cells = 0;
+        for (JsonNode row : overview.path("core20plus5")) {
+            for (JsonNode cell : row.path("cells")) {
+                String metric = cell.path("metric").asText();
+                String expected = cell.path("value").isNumber()
+                        ? display(cell.path("value").asDouble(), catalogue.get(metric).path("unit").asText())
+                        : cell.path("suppressed").asBoolean() ? "*" : "–";
+                WebElement td = browser.findElement(By.cssSelector(
+                        "#panel tr[data-row='" + row.path("id").asText() + "'] td[data-metric='" + metric + "']"));
+                assertThat(td.getText()).as(row.path("id") + " " + metric).contains(expected);
+                cells++;
+            }
         }
+        assertThat(cells).isEqualTo(overview.path("core20plus5").size() * Overview.PANEL_METRICS.size());
+        assertNoSmallCountsInPage();
+        assertAccessible("overview");
+        screenshots("overview");
+    }
+
+    @Test
+    @Order(2)
+    void metricPageDrillDownAndFiltersShowTheApisNumbersAndCarryTheFiltersInTheUrl() throws Exception {
+        open("/?icb=QWE");
+        WebElement link = wait.until(d -> d.findElement(By.cssSelector("#tile-pifu_rate .tile-title a")));
+        link.click();
+        wait.until(d -> d.getCurrentUrl().contains("metric.html") && d.getCurrentUrl().contains("metric=pifu_rate"));
+        assertThat(browser.getCurrentUrl()).contains("icb=QWE");
+
+        for (String by : List.of("imd_quintile", "imd_decile", "ethnicity_group", "ethnicity", "age_band", "sex")) {
+            assertTableEqualsApi("pifu_rate", by, "icb=QWE&period=" + LATEST);
+        }
+        // SII as the API has it, with its orientation stated
+        JsonNode quintiles = api("/api/views?metric=pifu_rate&icb=QWE&period=" + LATEST + "&by=imd_quintile");
+        JsonNode sii = quintiles.path("inequality").path("sii");
+        if (sii.isNumber()) {
+            wait.until(d -> d.findElement(By.cssSelector("#sii-table td[data-col='sii']")).getText()
+                    .startsWith(display(sii.asDouble(), "")));
+        }
+        assertThat(browser.findElement(By.id("sii-table")).getText()).contains("least deprived minus most deprived");
+        // The XmR table has one row per month of the series, with the API's values
+        JsonNode series = api("/api/series?metric=pifu_rate&icb=QWE&by=imd_quintile");
+        JsonNode points = series.path("overall").path("points");
+        wait.until(d -> d.findElements(By.cssSelector("#xmr-overall-table tbody tr")).size() == points.size());
+        for (int i = 0; i < points.size(); i++) {
+            String period = series.path("views").get(i).path("period").asText();
+            String expected = points.get(i).path("value").isNumber() ? display(points.get(i).path("value").asDouble(), "")
+                    : "*";
+            assertThat(browser.findElement(By.cssSelector("#xmr-overall-table tr[data-period='" + period
+                    + "'] td[data-col='value']")).getText()).isEqualTo(expected);
+        }
+        assertThat(browser.findElement(By.id("summary-imd_quintile")).getText()).contains("most deprived 20%");
+        assertNoSmallCountsInPage();
+        assertAccessible("metric");
+        screenshots("metric");
+
+        // Drill down to a provider: the URL carries it and the numbers are the provider's.
+        Select drill = new Select(browser.findElement(By.id("drill-select")));
+        String provider = drill.getOptions().stream().map(o -> o.getAttribute("value"))
+                .filter(v -> v.startsWith("provider:")).findFirst().orElseThrow().substring("provider:".length());
+        drill.selectByValue("provider:" + provider);
+        wait.until(d -> d.getCurrentUrl().contains("provider=" + provider));
+        assertTableEqualsApi("pifu_rate", "imd_quintile", "icb=QWE&provider=" + provider + "&period=" + LATEST);
+        assertTableEqualsApi("pifu_rate", "ethnicity_group", "icb=QWE&provider=" + provider + "&period=" + LATEST);
+
+        // An earlier month and a clinical area
+        new Select(browser.findElement(By.id("period-select"))).selectByValue("2026-02");
+        wait.until(d -> d.getCurrentUrl().contains("period=2026-02"));
+        assertTableEqualsApi("pifu_rate", "imd_quintile", "icb=QWE&provider=" + provider + "&period=2026-02");
+        Select area = new Select(browser.findElement(By.id("drill-select")));
+        String areaValue = area.getOptions().stream().map(o -> o.getAttribute("value"))
+                .filter(v -> v.startsWith("area:")).findFirst().orElseThrow();
+        area.selectByValue(areaValue);
+        String areaId = areaValue.substring("area:".length());
+        wait.until(d -> d.getCurrentUrl().contains("area=" + areaId));
+        assertTableEqualsApi("pifu_rate", "age_band", "icb=QWE&area=" + areaId + "&period=2026-02");
+        screenshots("drill-down");
+
+        // Another metric through the selector; a bookmarked URL opens the same view.
+        new Select(browser.findElement(By.id("metric-select"))).selectByValue("dna_rate");
+        wait.until(d -> d.getCurrentUrl().contains("metric=dna_rate"));
+        String bookmark = browser.getCurrentUrl();
+        assertTableEqualsApi("dna_rate", "imd_quintile", "icb=QWE&area=" + areaId + "&period=2026-02");
+        browser.get(bookmark);
+        assertThat(new Select(browser.findElement(By.id("metric-select"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("dna_rate");
+        assertTableEqualsApi("dna_rate", "imd_quintile", "icb=QWE&area=" + areaId + "&period=2026-02");
+        assertThat(new Select(browser.findElement(By.id("drill-select"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(areaValue);
+        assertNoSmallCountsInPage();
+    }
+
+    @Test
+    @Order(3)
+    void aLiveUpdateChangesTheNumbersInPlaceAndAStoppedServerShowsTheStaleBannerUntilItReconnects() throws Exception {
+        open("/metric.html?metric=pifu_rate&icb=QWE");
+        By overall = By.cssSelector("#table-imd_quintile td[data-group='overall'][data-col='value']");
+        long[] before = pifuCounts(history, LATEST, "QWE");
+        wait.until(d -> d.findElement(overall).getText().equals(oneDecimal(before)));
+        wait.until(d -> d.findElement(By.id("connection-status")).getText().equals("Live"));
+        browser.executeScript("document.getElementById('last-update').textContent = ''");
+
+        // 400 attendances in April, all moved to PIFU, arrive: the page changes without a reload.
+        List<String> arrivals = pifuAttendances("live", 400);
         Files.write(inbox.resolve("002-arrivals.jsonl"), arrivals, StandardCharsets.UTF_8);
         long[] after = {before[0] + 400, before[1] + 400};
+        wait.until(d -> d.findElement(overall).getText().equals(oneDecimal(after)));
+        assertThat(browser.findElement(By.id("last-update")).getText()).startsWith("Updated");
+        assertThat((String) browser.executeScript("return location.pathname")).isEqualTo("/metric.html");
 
-        String expected = oneDecimal(after);
-        assertThat(expected).isNotEqualTo(oneDecimal(before));
-        wait.until(d -> d.findElement(overall).getText().equals(expected));
-        wait.until(d -> !d.findElement(By.id("last-update")).getText().isBlank());
-        wait.until(d -> d.findElement(By.id("quality-rejected")).getText().equals("10"));
-        screenshot("dashboard-after.png");
+        // The server stops: the banner says so.
+        vertx.undeploy(serverDeployment).await();
+        By banner = By.id("stale-banner");
+        wait.until(d -> d.findElement(banner).isDisplayed());
+        assertThat(browser.findElement(banner).getText()).contains("Live updates interrupted");
+        screenshots("stale");
+
+        // While it is down, more events arrive; when it is back, the page reconnects and shows them.
+        Files.write(inbox.resolve("003-while-down.jsonl"), pifuAttendances("down", 200), StandardCharsets.UTF_8);
+        long[] later = {after[0] + 200, after[1] + 200};
+        wait.until(d -> redisHasDenominator(later[1]));
+        startServer(port);
+        wait.until(d -> !d.findElement(banner).isDisplayed());
+        wait.until(d -> d.findElement(overall).getText().equals(oneDecimal(later)));
+        assertThat(browser.findElement(By.id("connection-status")).getText()).isEqualTo("Live");
+        assertNoSmallCountsInPage();
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** Every row of a breakdown's table shows the API's numerator, denominator, value and interval. */
+    private void assertTableEqualsApi(String metric, String by, String scopeAndPeriod) throws Exception {
+        JsonNode view = api("/api/views?metric=" + metric + "&by=" + by + "&" + scopeAndPeriod);
+        String unit = catalogue().get(metric).path("unit").asText();
+        List<JsonNode> rows = new ArrayList<>();
+        view.path("groups").forEach(rows::add);
+        rows.add(view.path("overall"));
+        String table = "#table-" + by;
+        // First wait until the page shows this view (its caption names the month).
+        wait.until(d -> d.findElements(By.cssSelector(table + " td[data-group='overall'][data-col='value']")).stream()
+                .anyMatch(e -> e.getText().equals(cellText(view.path("overall"), "value", unit))));
+        for (JsonNode g : rows) {
+            String key = g.path("group").isNull() ? "overall" : g.path("group").asText();
+            for (String col : List.of("numerator", "denominator", "value")) {
+                String expected = cellText(g, col, unit);
+                By cell = By.cssSelector(table + " td[data-group='" + key + "'][data-col='" + col + "']");
+                wait.until(d -> d.findElement(cell).getText().equals(expected));
+            }
+        }
+    }
+
+    /** What the table shows for a field: the number at its published precision, "*" or "–". */
+    private static String cellText(JsonNode g, String col, String unit) {
+        JsonNode v = g.path(col);
+        if (v.isNumber()) {
+            return col.equals("value") ? display(v.asDouble(), unit.equals("%") || unit.equals("weeks")
+                    || unit.equals("per 100") ? "" : unit) : String.format(Locale.UK, "%,d", v.asLong());
+        }
+        boolean empty = !g.path("suppressed").asBoolean();
+        return empty ? "–" : "*";
+    }
+
+    /**
+     * No count of 1–7 and no unrounded count anywhere: in the page (every element showing a count) and
+     * in what it received (every JSON body and pushed event).
+     */
+    @SuppressWarnings("unchecked")
+    private void assertNoSmallCountsInPage() throws Exception {
+        List<WebElement> counts = browser.findElements(By.cssSelector(
+                "td[data-col='numerator'], td[data-col='denominator'], .count, td[data-col='count']"));
+        assertThat(counts).isNotEmpty();
+        for (WebElement e : counts) {
+            String text = e.getText().trim();
+            if (text.equals("*") || text.equals("–") || text.isEmpty()) {
+                continue;
+            }
+            assertSafe(Long.parseLong(text.replace(",", "")), "shown: " + e.getAttribute("outerHTML"));
+        }
+        List<Map<String, Object>> traffic = (List<Map<String, Object>>) browser.executeScript("return window.__traffic");
+        assertThat(traffic).isNotEmpty();
+        int bodies = 0;
+        for (Map<String, Object> t : traffic) {
+            String body = (String) t.get("body");
+            if (body == null || !(body.startsWith("{") || body.startsWith("["))) {
+                continue;
+            }
+            scan(JSON.readTree(body), null, String.valueOf(t.get("url")));
+            bodies++;
+        }
+        assertThat(bodies).isPositive();
+    }
+
+    private static final Set<String> COUNT_FIELDS = Set.of("numerator", "denominator", "accepted", "duplicate",
+            "rejected", "imd_unknown", "lsoa_unmapped", "ethnicity_unknown", "late");
+
+    private void scan(JsonNode node, String field, String where) {
+        if (node.isObject()) {
+            boolean countView = "waiting_list".equals(node.path("metric").asText());
+            node.fields().forEachRemaining(e -> {
+                if (countView && e.getKey().equals("overall") || countView && e.getKey().equals("groups")) {
+                    scanCountValues(e.getValue(), where);
+                }
+                scan(e.getValue(), e.getKey(), where);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> scan(n, field, where));
+        } else if (node.isIntegralNumber() && field != null
+                && (COUNT_FIELDS.contains(field) || field.contains(":"))) {
+            assertSafe(node.asLong(), field + " in " + where);
+        }
+    }
+
+    /** A waiting-list view's values are counts too. */
+    private void scanCountValues(JsonNode node, String where) {
+        if (node.isArray()) {
+            node.forEach(n -> scanCountValues(n, where));
+            return;
+        }
+        for (String f : List.of("value", "lower", "upper")) {
+            if (node.path(f).isNumber()) {
+                assertSafe(Math.round(node.path(f).asDouble()), "waiting list " + f + " in " + where);
+            }
+        }
+    }
+
+    private static void assertSafe(long n, String what) {
+        assertThat(n == 0 || (n >= 10 && n % 5 == 0)).as("count %d (%s) must be 0 or rounded to 5 and at least 10",
+                n, what).isTrue();
+    }
+
+    /** axe-core in the page: no serious or critical violation of WCAG 2.x A/AA. */
+    private void assertAccessible(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                .analyze(browser);
+        List<String> bad = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                bad.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(3).map(n -> n.getTarget().toString()).toList());
+            }
+        }
+        assertThat(bad).as("axe-core on the " + page + " page").isEmpty();
+        assertThat(results.getPasses()).as("axe-core ran its rules").isNotEmpty();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private void open(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+        wait.until(d -> "Live".equals(d.findElement(By.id("connection-status")).getText()));
+    }
+
+    private void startServer(int onPort) {
+        DashboardServer server = new DashboardServer(new ServerConfig("127.0.0.1", onPort, redis.url(), 1_000));
+        serverDeployment = vertx.deployVerticle(server).await();
+        port = server.actualPort();
+    }
+
+    private JsonNode api(String path) {
+        try {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return res.statusCode() == 200 ? JSON.readTree(res.body()) : JSON.createObjectNode();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Map<String, JsonNode> catalogue() {
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        api("/api/catalogue").path("metrics").forEach(m -> byId.put(m.path("id").asText(), m));
+        return byId;
+    }
+
+    private static JsonNode tile(JsonNode overview, String metric) {
+        for (JsonNode t : overview.path("tiles")) {
+            if (t.path("metric").asText().equals(metric)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no tile for " + metric);
+    }
+
+    /** Whether the job has written QWE's latest month with this many attendances (read from Redis itself). */
+    private boolean redisHasDenominator(long attended) {
+        String cell = redis.commands().get(RedisKeys.cell(LATEST, Scope.icb("QWE")));
+        return cell != null && pifuDenominatorOf(cell) == attended;
+    }
+
+    /** The overall PIFU denominator (attended) stored in a cell snapshot, read with the core's own view builder. */
+    private static long pifuDenominatorOf(String cellJson) {
+        try {
+            CellSnapshot cell = ViewJson.mapper().readValue(cellJson, CellSnapshot.class);
+            View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.NONE, LATEST, cell.scope(), new ViewBuilder.Cells() {
+                @Override
+                public CellSnapshot cell(String period, Scope s) {
+                    return cell;
+                }
+
+                @Override
+                public CellSnapshot liveWaits(Scope s) {
+                    return null;
+                }
+            });
+            return v.overall().denominator();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private ChromeDriver startBrowser() {
@@ -139,29 +506,57 @@ class DashboardBrowserTest {
         chrome.setBinary(CHROMIUM);
         chrome.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1400,2400",
-                "--user-data-dir=" + inbox.getParent().resolve("chromium-" + System.nanoTime()));
+                "--window-size=" + DESKTOP + ",1000", "--user-data-dir=" + work.resolve("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, chrome);
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    /** The whole page at desktop and phone widths, after the charts have settled. */
+    private void screenshots(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        for (int width : new int[] {DESKTOP, PHONE}) {
+            browser.manage().window().setSize(new Dimension(width, 1000));
+            Thread.sleep(600);
+            long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+            browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 40, 14_000)));
+            Thread.sleep(900);
+            Files.write(dir.resolve(name + "-" + (width == DESKTOP ? "desktop" : "phone") + ".png"),
+                    browser.getScreenshotAs(OutputType.BYTES));
+        }
+        browser.manage().window().setSize(new Dimension(DESKTOP, 1000));
     }
 
-    /** England's PIFU numerator and denominator for a month, counted straight from the lines. */
-    private static long[] pifuCounts(List<String> lines, String period) {
+    // ---------------------------------------------------------------- data
+
+    private List<String> pifuAttendances(String prefix, int n) {
+        String template = history.stream().filter(l -> l.contains("\"icb\":\"QWE\"")).findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(template.replaceFirst("\"event_id\":\"[^\"]+\"", "\"event_id\":\"" + prefix + "-" + i + "\"")
+                    .replaceFirst("\"event_type\":\"[A-Z_]+\"", "\"event_type\":\"ATTENDANCE\"")
+                    .replaceFirst("\"event_time\":\"[^\"]+\"", "\"event_time\":\"2026-04-20T10:00:00Z\"")
+                    .replaceFirst(",\"pathway_id\":\"[^\"]+\"", "")
+                    .replaceFirst(",\"(appointment|attendance|medium|outcome)\":\"[A-Z_]+\"", "")
+                    .replaceFirst(",\"(appointment|attendance|medium|outcome)\":\"[A-Z_]+\"", "")
+                    .replaceFirst(",\"(appointment|attendance|medium|outcome)\":\"[A-Z_]+\"", "")
+                    .replaceFirst(",\"(appointment|attendance|medium|outcome)\":\"[A-Z_]+\"", "")
+                    .replaceFirst("}$", ",\"appointment\":\"FOLLOW_UP\",\"attendance\":\"ATTENDED\","
+                            + "\"medium\":\"VIDEO\",\"outcome\":\"PIFU\"}"));
+        }
+        return lines;
+    }
+
+    /** An ICB's PIFU numerator and denominator for a month, counted straight from the lines. */
+    private static long[] pifuCounts(List<String> lines, String period, String icb) {
         long[] c = new long[2];
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String line : lines) {
             io.vertx.core.json.JsonObject r = new io.vertx.core.json.JsonObject(line);
             String month = Instant.parse(r.getString("event_time")).atZone(java.time.ZoneId.of("Europe/London"))
                     .toLocalDate().toString().substring(0, 7);
-            if (seen.add(r.getString("event_id")) && month.equals(period) && "ATTENDANCE".equals(r.getString("event_type"))
-                    && "ATTENDED".equals(r.getString("attendance"))) {
+            if (seen.add(r.getString("event_id")) && month.equals(period) && icb.equals(r.getString("icb"))
+                    && "ATTENDANCE".equals(r.getString("event_type")) && "ATTENDED".equals(r.getString("attendance"))) {
                 c[1]++;
                 c[0] += "PIFU".equals(r.getString("outcome")) ? 1 : 0;
             }
@@ -170,7 +565,18 @@ class DashboardBrowserTest {
     }
 
     private static String oneDecimal(long[] counts) {
-        return String.format(java.util.Locale.UK, "%.1f", 100.0 * counts[0] / counts[1]);
+        return String.format(Locale.UK, "%.1f", 100.0 * counts[0] / counts[1]);
+    }
+
+    /** A value as the page shows it: 1 dp with its unit, 2 dp for a ratio, whole for a count. */
+    private static String display(double v, String unit) {
+        return switch (unit) {
+            case "%" -> String.format(Locale.UK, "%,.1f%%", v);
+            case "ratio" -> String.format(Locale.UK, "%,.2f", v);
+            case "count" -> String.format(Locale.UK, "%,d", Math.round(v));
+            case "" -> String.format(Locale.UK, "%,.1f", v);
+            default -> String.format(Locale.UK, "%,.1f %s", v, unit);
+        };
     }
 
     private static List<String> history() {

@@ -163,6 +163,57 @@ class DashboardServerTest {
     }
 
     @Test
+    void seriesRangeIsChosenByFromAndToAndCarriesTheSameMonthOf2019To20() {
+        for (String period : new String[] {"2026-07", "2026-08", "2026-09", "2019-09"}) {
+            MetricCounts counts = ViewFixtures.counts();
+            ViewFixtures.attendances(counts, 1, 400, period.startsWith("2019") ? 12 : 20);
+            ViewFixtures.attendances(counts, 10, 400, 40);
+            ViewFixtures.store(commands, period, Scope.icb("QWE"), counts);
+        }
+        JsonObject range = get("/api/series?metric=pifu_rate&icb=QWE&from=2026-08&to=2026-09").bodyAsJsonObject();
+        assertThat(range.getJsonArray("views").stream().map(v -> ((JsonObject) v).getString("period")).toList())
+                .containsExactly("2026-08", "2026-09");
+        // September 2019 is the same month of 2019/20 as September 2026: (12 + 40) / 800 = 6.5%
+        assertThat(range.getJsonArray("baseline").getValue(1)).isEqualTo(6.5);
+        assertThat(range.getJsonArray("baseline").getValue(0)).isNull();
+        // By default the latest two years: the 2019 month is left out of the chart itself.
+        JsonObject recent = get("/api/series?metric=pifu_rate&icb=QWE").bodyAsJsonObject();
+        assertThat(recent.getJsonArray("views").stream().map(v -> ((JsonObject) v).getString("period")).toList())
+                .containsExactly("2026-07", "2026-08", "2026-09", "2026-10");
+        assertThat(get("/api/series?metric=pifu_rate&from=2026-09&to=2026-08").bodyAsJsonObject().getString("error"))
+                .contains("after");
+        assertThat(get("/api/series?metric=pifu_rate&from=2026-9").statusCode()).isEqualTo(400);
+        assertThat(get("/api/series?metric=pifu_rate&by=imd_quintile,sex").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void overviewHasATileForEveryMetricAndTheCore20Plus5Panel() {
+        HttpResponse<Buffer> response = get("/api/overview?icb=QWE");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject overview = response.bodyAsJsonObject();
+        assertThat(overview.getString("period")).isEqualTo("2026-10");
+        JsonArray tiles = overview.getJsonArray("tiles");
+        assertThat(tiles.size()).isEqualTo(org.core20monitor.core.metric.Metric.values().length);
+        JsonObject pifu = tiles.getJsonObject(0);
+        assertThat(pifu.getString("metric")).isEqualTo("pifu_rate");
+        // Overall 96 of 1468 = 6.5%; Core20 (quintile 1) 9 / 412 = 2.2% against the rest 87 / 1056 = 8.2%
+        assertThat(pifu.getJsonObject("overall").getDouble("value")).isEqualTo(6.5);
+        assertThat(pifu.getJsonObject("overall").getLong("denominator")).isEqualTo(1470L);
+        JsonObject core20 = pifu.getJsonObject("core20");
+        assertThat(core20.getDouble("value")).isEqualTo(2.2);
+        assertThat(core20.getDouble("reference_value")).isEqualTo(8.2);
+        assertThat(core20.getString("judgement")).isEqualTo("worse");
+        assertThat(pifu.getString("variation")).isEqualTo("NOT_ENOUGH_DATA");
+        JsonArray panel = overview.getJsonArray("core20plus5");
+        assertThat(panel.getJsonObject(0).getString("id")).isEqualTo("core20");
+        assertThat(panel.getJsonObject(0).getJsonArray("cells").getJsonObject(0).getDouble("value")).isEqualTo(2.2);
+        assertThat(panel.stream().map(r -> ((JsonObject) r).getString("kind")).distinct().toList())
+                .containsExactly("core20", "plus", "area");
+        assertThat(get("/api/overview?icb=QW").statusCode()).isEqualTo(400);
+        assertThat(get("/api/overview?period=2026-13").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void dataQualityCountsGoThroughDisclosureControl() {
         JsonObject quality = get("/api/quality").bodyAsJsonObject();
         assertThat(quality.getLong("accepted")).isEqualTo(1470L);
@@ -174,6 +225,9 @@ class DashboardServerTest {
         assertThat(byReason.getValue("record:json")).isNull();           // 2
         assertThat(byReason.getValue("icb:missing")).as("next smallest, hidden too").isNull();
         assertThat(byReason.getLong("sex:code")).isEqualTo(30L);
+        assertThat(quality.getDouble("imd_unknown_pct")).isEqualTo(4.0);  // 58 / 1468 = 3.95%
+        assertThat(quality.getLong("late")).isZero();
+        assertThat(quality.getDouble("late_pct")).isZero();
     }
 
     @Test
