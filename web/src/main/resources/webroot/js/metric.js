@@ -11,7 +11,7 @@ import { renderTable, summarise } from './tables.js';
 import { renderSii, renderSiiTable, renderXmr, renderXmrTable } from './trend.js';
 import { LiveStream, flash } from './live.js';
 import {
-  drillFromParams, drillParams, fillDrill, fillSelect, icbItems, loadMeta, periodItems, qualityMessage,
+  definitionList, drillFromParams, drillParams, fillDrill, fillSelect, icbItems, loadMeta, periodItems, qualityMessage,
   qualityPanel, scopeName, spcIcons,
 } from './shell.js';
 
@@ -85,13 +85,7 @@ function buildSections() {
 }
 
 function definition(m) {
-  const rows = [
-    ['Numerator', m.numerator], ['Denominator', m.denominator], ['Source', m.source],
-    [m.target != null ? 'Target' : 'Target or context', m.target_text || 'No national target: shown for context'],
-    ['Direction', { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', CONTEXT: 'Context (neither higher nor lower is better)' }[m.direction]],
-    ['Interval method', m.interval], ['Inequality methods', m.inequality],
-  ].filter(([, v]) => v);
-  replaceChildren($('definition-list'), rows.map(([k, v]) => el('div', {}, el('dt', {}, k), el('dd', {}, v))));
+  replaceChildren($('definition-list'), definitionList(m));
 }
 
 // ---------- rendering ----------
@@ -110,7 +104,7 @@ function renderHeadline() {
   if (!entry) return;
   const view = entry.view;
   const o = view.overall || {};
-  const target = m.target_text ? `${m.target != null ? 'Target: ' : ''}${m.target_text}` : null;
+  const target = m.target_text ? (m.target != null ? `Target: ${lowerFirst(m.target_text)}` : m.target_text) : null;
   const value = isNum(o.value)
     ? [el('strong', { id: 'overall-value' }, withUnit(o.value, m.unit)), isNum(o.lower) ? ` (95% CI ${fmtInterval(o.lower, o.upper, m.unit)})` : '']
     : o.suppressed ? [el('strong', { id: 'overall-value' }, '*'), ' (suppressed)']
@@ -255,7 +249,8 @@ async function loadSeries(generation) {
     const q = state.views.get('imd_quintile');
     if (q) renderBreakdown('imd_quintile', q.view);
   } catch (err) {
-    if (generation !== state.generation) return;
+    // A failed refresh keeps the charts already shown (the stale banner says why); a first load says so.
+    if (generation !== state.generation || state.series) return;
     replaceChildren($('trend-body'), el('p', { class: 'message' }, errorText(err)));
   }
 }
@@ -332,6 +327,7 @@ async function start() {
     view: receiveView,
     quality: (q) => showQuality(q),
     ready: () => {
+      if (state.series) scheduleSeries(); // months may have changed while the connection was down
       for (const by of BREAKDOWNS) if (!state.views.has(by) && !$(`message-${by}`).hidden) showMessage(by, 'No data yet for this selection.');
     },
   }, 3 * (state.meta.heartbeat_ms || 15000) + 2000);

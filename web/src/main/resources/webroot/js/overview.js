@@ -7,7 +7,7 @@ import {
 } from './format.js';
 import { LiveStream, flash } from './live.js';
 import {
-  fillSelect, icbItems, loadMeta, periodItems, qualityMessage, qualityPanel, spcIcons,
+  definitionList, fillSelect, icbItems, loadMeta, periodItems, qualityMessage, qualityPanel, spcIcons,
 } from './shell.js';
 
 const $ = (id) => document.getElementById(id);
@@ -21,7 +21,7 @@ function versusLine(heading, vs, metric) {
   const line = (...content) => el('p', { class: `versus versus--${(vs && JUDGEMENT[vs.judgement] || {}).tone || 'none'}`, dataset: { versus: vs ? vs.group : '' } },
     el('span', { class: 'versus-head' }, heading), ' ', ...content);
   if (metric.kind === 'count') return line('a count depends on group size: see the rates on the metric page');
-  if (!vs) return line('no data');
+  if (!vs) return line('no comparison this month (small numbers or no data)');
   if (!isNum(vs.value) || !isNum(vs.reference_value)) return line('suppressed (small numbers)');
   const du = differenceUnit(metric.unit);
   const diff = isNum(vs.difference) ? `${vs.difference > 0 ? '+' : ''}${fmtValue(vs.difference)}${du ? ` ${du}` : ''}` : '*';
@@ -32,14 +32,25 @@ function versusLine(heading, vs, metric) {
       : el('span', { class: 'judgement' }, ' (no interval for this kind of figure)'));
 }
 
-function tile(t, metric) {
-  const o = t.overall || {};
-  const meets = meetsTarget(o.value, metric);
+/**
+ * A tile's frame: the heading link and the definition stay put while the figures inside are
+ * replaced, so a pushed update neither moves keyboard focus nor closes an open definition.
+ */
+function tileShell(metric) {
   const link = `metric.html?${query({ metric: metric.id, icb: state.icb, period: state.period })}`;
-  const value = isNum(o.value) ? withUnit(o.value, metric.unit) : o.suppressed ? '*' : '–';
-  const ethName = t.ethnicity ? `${t.ethnicity.label} vs White:` : 'Ethnicity vs White:';
   return el('li', { class: 'tile', id: `tile-${metric.id}`, dataset: { metric: metric.id } },
     el('h3', { class: 'tile-title' }, el('a', { href: link }, metric.label)),
+    el('div', { class: 'tile-figures', id: `figures-${metric.id}` }, el('p', { class: 'message' }, 'Loading…')),
+    el('details', { class: 'definition' }, el('summary', {}, 'Definition'), el('dl', {}, definitionList(metric))));
+}
+
+function tileFigures(t, metric) {
+  if (!t || !t.overall) return [el('p', { class: 'tile-note' }, 'No data for this month.')];
+  const o = t.overall || {};
+  const meets = meetsTarget(o.value, metric);
+  const value = isNum(o.value) ? withUnit(o.value, metric.unit) : o.suppressed ? '*' : '–';
+  const ethName = t.ethnicity ? `${t.ethnicity.label} vs White:` : 'Ethnicity vs White:';
+  return [
     el('p', { class: 'tile-value' },
       el('span', { class: 'value', dataset: { col: 'value' } }, value),
       isNum(o.lower) ? el('span', { class: 'ci' }, ` 95% CI ${fmtInterval(o.lower, o.upper, metric.unit)}`) : null),
@@ -54,23 +65,23 @@ function tile(t, metric) {
     spcIcons(t.variation, t.assurance),
     el('p', { class: 'tile-flags' },
       t.provisional ? el('strong', { class: 'tag tag--provisional' }, 'Provisional') : null,
-      (t.flags || []).map((f) => el('span', { class: 'tag tag--quality', title: f }, '⚠ ', f))));
+      (t.flags || []).map((f) => el('span', { class: 'tag tag--quality' }, '⚠ ', f)))];
 }
 
 function renderOverview(data) {
-  const metrics = state.meta.metrics;
-  replaceChildren($('tiles'), metrics.map((m) => {
+  for (const m of state.meta.metrics) {
     const t = data.tiles.find((x) => x.metric === m.id);
-    return t && t.overall ? tile(t, m)
-      : el('li', { class: 'tile tile--empty', id: `tile-${m.id}` }, el('h3', { class: 'tile-title' }, m.label),
-        el('p', {}, 'No data for this month.'));
-  }));
-  for (const m of metrics) {
-    const json = JSON.stringify(data.tiles.find((x) => x.metric === m.id));
-    if (state.shown.has(m.id) && state.shown.get(m.id) !== json) flash($(`tile-${m.id}`).querySelector('.tile-value'));
+    const json = JSON.stringify(t);
+    if (state.shown.get(m.id) === json) continue;
+    const before = state.shown.has(m.id);
+    replaceChildren($(`figures-${m.id}`), tileFigures(t, m));
+    $(`tile-${m.id}`).classList.toggle('tile--empty', !t || !t.overall);
+    if (before) flash($(`figures-${m.id}`).querySelector('.tile-value'));
     state.shown.set(m.id, json);
   }
-  renderPanel(data);
+  const panel = JSON.stringify(data.core20plus5);
+  if (state.shownPanel !== panel) renderPanel(data);
+  state.shownPanel = panel;
 }
 
 function renderPanel(data) {
@@ -139,6 +150,8 @@ function apply() {
   document.title = `Overview: ${where}, ${fmtPeriod(state.period)} – Core20 Monitor`;
   $('selection-summary').textContent = `Showing ${where}, ${fmtPeriod(state.period)}.`;
   state.shown.clear();
+  state.shownPanel = null;
+  replaceChildren($('tiles'), state.meta.metrics.map(tileShell));
   load();
   const metrics = state.meta.metrics.map((m) => m.id).join(',');
   live.open(`/api/stream?${query({ metric: metrics, by: 'core20,ethnicity_group', icb: state.icb, period: state.period })}`);

@@ -151,3 +151,14 @@ export function spcIcons(variation, assurance) {
   return el('p', { class: 'spc-line' }, icon(v, 'variation'), a ? icon(a, 'assurance') : null);
 }
 
+
+/** A metric's definition as a description list: numerator, denominator, source, target, methods. */
+export function definitionList(m) {
+  const rows = [
+    ['Numerator', m.numerator], ['Denominator', m.denominator], ['Source', m.source],
+    [m.target != null ? 'Target' : 'Target or context', m.target_text || 'No national target: shown for context'],
+    ['Direction', { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', CONTEXT: 'Context (neither higher nor lower is better)' }[m.direction]],
+    ['Interval method', m.interval], ['Inequality methods', m.inequality],
+  ].filter(([, v]) => v);
+  return rows.map(([k, v]) => el('div', {}, el('dt', {}, k), el('dd', {}, v)));
+}

@@ -186,7 +186,7 @@ class DashboardBrowserTest {
 
         // The PIFU tile: Core20 against the rest, with the API's judgement in words.
         JsonNode pifu = tile(overview, "pifu_rate").path("core20");
-        String core20 = browser.findElement(By.cssSelector("#tile-pifu_rate [data-versus='core20']")).getText();
+        String core20 = textOf(By.cssSelector("#tile-pifu_rate [data-versus='core20']"));
         if (pifu.path("value").isNumber() && pifu.path("reference_value").isNumber()) {
             assertThat(core20).contains(display(pifu.path("value").asDouble(), "%"))
                     .contains(display(pifu.path("reference_value").asDouble(), "%"))
@@ -194,7 +194,7 @@ class DashboardBrowserTest {
         } else {
             assertThat(core20).contains("suppressed");
         }
-        assertThat(browser.findElement(By.cssSelector("#tile-pifu_rate .spc-line")).getText()).isNotBlank();
+        assertThat(textOf(By.cssSelector("#tile-pifu_rate .spc-line"))).isNotBlank();
 
         // The Core20PLUS5 panel: every cell equals the API's.
         int cells = 0;
@@ -204,14 +204,15 @@ class DashboardBrowserTest {
                 String expected = cell.path("value").isNumber()
                         ? display(cell.path("value").asDouble(), catalogue.get(metric).path("unit").asText())
                         : cell.path("suppressed").asBoolean() ? "*" : "–";
-                WebElement td = browser.findElement(By.cssSelector(
+                String shown = textOf(By.cssSelector(
                         "#panel tr[data-row='" + row.path("id").asText() + "'] td[data-metric='" + metric + "']"));
-                assertThat(td.getText()).as(row.path("id") + " " + metric).contains(expected);
+                assertThat(shown).as(row.path("id") + " " + metric).contains(expected);
                 cells++;
             }
         }
         assertThat(cells).isEqualTo(overview.path("core20plus5").size() * Overview.PANEL_METRICS.size());
         assertNoSmallCountsInPage();
+        assertEverythingCameFromTheServer();
         assertAccessible("overview");
         screenshots("overview");
     }
@@ -233,7 +234,7 @@ class DashboardBrowserTest {
         JsonNode sii = quintiles.path("inequality").path("sii");
         if (sii.isNumber()) {
             waitForText(By.cssSelector("#sii-table td[data-col='sii']"), display(sii.asDouble(), "") + " percentage points");
-            assertThat(browser.findElement(By.id("sii-table")).getText()).contains("least deprived minus most deprived");
+            assertThat(textOf(By.id("sii-table"))).contains("least deprived minus most deprived");
         } else {
             assertThat(browser.findElement(By.id("sii-block")).isDisplayed()).as("no SII to show").isFalse();
         }
@@ -245,11 +246,12 @@ class DashboardBrowserTest {
             String period = series.path("views").get(i).path("period").asText();
             String expected = points.get(i).path("value").isNumber() ? display(points.get(i).path("value").asDouble(), "")
                     : "*";
-            assertThat(browser.findElement(By.cssSelector("#xmr-overall-table tr[data-period='" + period
-                    + "'] td[data-col='value']")).getText()).isEqualTo(expected);
+            waitForText(By.cssSelector("#xmr-overall-table tr[data-period='" + period + "'] td[data-col='value']"),
+                    expected);
         }
-        assertThat(browser.findElement(By.id("summary-imd_quintile")).getText()).contains("most deprived 20%");
+        assertThat(textOf(By.id("summary-imd_quintile"))).contains("most deprived 20%");
         assertNoSmallCountsInPage();
+        assertEverythingCameFromTheServer();
         assertAccessible("metric");
         screenshots("metric");
 
@@ -304,14 +306,14 @@ class DashboardBrowserTest {
         Files.write(inbox.resolve("002-arrivals.jsonl"), arrivals, StandardCharsets.UTF_8);
         long[] after = {before[0] + 400, before[1] + 400};
         waitForText(overall, oneDecimal(after));
-        assertThat(browser.findElement(By.id("last-update")).getText()).startsWith("Updated");
+        assertThat(textOf(By.id("last-update"))).startsWith("Updated");
         assertThat((String) browser.executeScript("return location.pathname")).isEqualTo("/metric.html");
 
         // The server stops: the banner says so.
         vertx.undeploy(serverDeployment).await();
         By banner = By.id("stale-banner");
         wait.until(d -> d.findElement(banner).isDisplayed());
-        assertThat(browser.findElement(banner).getText()).contains("Live updates interrupted");
+        assertThat(textOf(banner)).contains("Live updates interrupted");
         screenshots("stale");
 
         // While it is down, more events arrive; when it is back, the page reconnects and shows them.
@@ -321,7 +323,7 @@ class DashboardBrowserTest {
         startServer(port);
         wait.until(d -> !d.findElement(banner).isDisplayed());
         waitForText(overall, oneDecimal(later));
-        assertThat(browser.findElement(By.id("connection-status")).getText()).isEqualTo("Live");
+        assertThat(textOf(By.id("connection-status"))).isEqualTo("Live");
         assertNoSmallCountsInPage();
     }
 
@@ -346,6 +348,11 @@ class DashboardBrowserTest {
                 waitForText(cell, expected);
             }
         }
+    }
+
+    /** An element's text, read again if a pushed update re-rendered it meanwhile. */
+    private String textOf(By where) {
+        return wait.until(d -> d.findElement(where).getText());
     }
 
     private void waitForText(By where, String expected) {
@@ -447,6 +454,15 @@ class DashboardBrowserTest {
     private static void assertSafe(long n, String what) {
         assertThat(n == 0 || (n >= 10 && n % 5 == 0)).as("count %d (%s) must be 0 or rounded to 5 and at least 10",
                 n, what).isTrue();
+    }
+
+    /** Every resource the page loaded (scripts, styles, fonts, data) came from the server itself. */
+    @SuppressWarnings("unchecked")
+    private void assertEverythingCameFromTheServer() {
+        List<String> resources = (List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map((e) => e.name)");
+        String origin = "http://127.0.0.1:" + port + "/";
+        assertThat(resources).isNotEmpty().allSatisfy(r -> assertThat(r).startsWith(origin));
     }
 
     /** axe-core in the page: no serious or critical violation of WCAG 2.x A/AA. */
