@@ -24,6 +24,7 @@ export class LiveStream {
     this.lastUpdate = $('last-update');
     this.banner = $('stale-banner');
     this.reason = $('stale-reason');
+    this.announcer = $('live-announcer');
     setInterval(() => this.checkStale(), Math.min(5000, Math.max(500, staleAfterMs / 3)));
     window.addEventListener('pagehide', () => this.close());
     window.addEventListener('pageshow', (e) => { if (e.persisted && this.url) this.open(this.url); });
@@ -74,14 +75,23 @@ export class LiveStream {
     this.status.textContent = live ? 'Live' : 'Reconnecting…';
     this.status.dataset.state = live ? 'live' : 'reconnecting';
     if (reason) this.reason.textContent = reason;
+    // The banner is for the eye; the announcer, always in the page, tells a screen reader.
+    if (this.banner.hidden !== live) {
+      this.announcer.textContent = live ? 'Live updates resumed.' : `Live updates interrupted. ${this.reason.textContent}`;
+    }
     this.banner.hidden = live;
   }
 
+  /**
+   * Nothing (not even a heartbeat) since the last event or the last attempt to connect: the push has
+   * stopped, or a connection opened but never answered. Say so and connect again; a fresh connection
+   * resends the current state and ends with "ready".
+   */
   checkStale() {
-    if (!this.es || !this.banner.hidden) return;
+    if (!this.es) return;
     if (Date.now() - this.lastEventAt > this.staleAfterMs) {
-      this.setLive(false, 'No update has arrived from the server for a while.');
-      this.open(this.url); // a fresh connection resends the current state and ends with "ready"
+      if (this.banner.hidden) this.setLive(false, 'No update has arrived from the server for a while.');
+      this.open(this.url);
     }
   }
 }

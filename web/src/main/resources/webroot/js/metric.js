@@ -315,6 +315,22 @@ function readForm() {
   return true;
 }
 
+/** New months appear while data flows: offer them, and move on to the newest when following it. */
+async function refreshMeta() {
+  let meta;
+  try { meta = await loadMeta(); } catch { return; }
+  if ((meta.periods || []).length === state.meta.periods.length) return;
+  state.meta = meta;
+  const periods = meta.periods;
+  if (state.followLatest) state.period = periods[periods.length - 1];
+  fillSelect($('period-select'), periodItems(meta), state.period);
+  for (const input of [$('from-input'), $('to-input')]) {
+    input.min = periods[0];
+    input.max = periods[periods.length - 1];
+  }
+  if (state.followLatest) apply();
+}
+
 async function start() {
   showQuality = qualityPanel($('quality'), 'Records rejected or arriving late, and missing ethnicity or deprivation, affect this metric: a gap can look larger or smaller than it is when many records lack the field it is broken down by.');
   try {
@@ -361,6 +377,7 @@ async function start() {
     $(id).addEventListener('change', () => { if (readForm()) apply(); });
   }
   $('filters').addEventListener('submit', (e) => { e.preventDefault(); if (readForm()) apply(); });
+  setInterval(refreshMeta, 15000);
   if (!state.period) {
     $('overall').textContent = 'No data has arrived yet; reload the page when it has.';
     getJson('/api/quality').then(showQuality).catch((err) => qualityMessage(errorText(err)));

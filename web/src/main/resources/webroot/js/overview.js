@@ -37,11 +37,14 @@ function versusLine(heading, vs, metric) {
  * replaced, so a pushed update neither moves keyboard focus nor closes an open definition.
  */
 function tileShell(metric) {
-  const link = `metric.html?${query({ metric: metric.id, icb: state.icb, period: state.period })}`;
+  // Following the latest month here follows it there too.
+  const link = `metric.html?${query({ metric: metric.id, icb: state.icb, period: state.followLatest ? '' : state.period })}`;
   return el('li', { class: 'tile', id: `tile-${metric.id}`, dataset: { metric: metric.id } },
     el('h3', { class: 'tile-title' }, el('a', { href: link }, metric.label)),
     el('div', { class: 'tile-figures', id: `figures-${metric.id}` }, el('p', { class: 'message' }, 'Loading…')),
-    el('details', { class: 'definition' }, el('summary', {}, 'Definition'), el('dl', {}, definitionList(metric))));
+    el('details', { class: 'definition' },
+      el('summary', {}, 'Definition', el('span', { class: 'visually-hidden' }, ` of ${metric.label}`)),
+      el('dl', {}, definitionList(metric))));
 }
 
 function tileFigures(t, metric) {
@@ -49,7 +52,7 @@ function tileFigures(t, metric) {
   const o = t.overall || {};
   const meets = meetsTarget(o.value, metric);
   const value = isNum(o.value) ? withUnit(o.value, metric.unit) : o.suppressed ? '*' : '–';
-  const ethName = t.ethnicity ? `${t.ethnicity.label} vs White:` : 'Ethnicity vs White:';
+  const ethName = t.ethnicity && metric.kind !== 'count' ? `${t.ethnicity.label} vs White:` : 'Ethnicity vs White:';
   return [
     el('p', { class: 'tile-value' },
       el('span', { class: 'value', dataset: { col: 'value' } }, value),
@@ -71,7 +74,7 @@ function tileFigures(t, metric) {
 function renderOverview(data) {
   for (const m of state.meta.metrics) {
     const t = data.tiles.find((x) => x.metric === m.id);
-    const json = JSON.stringify(t);
+    const json = JSON.stringify(t) || 'none';
     if (state.shown.get(m.id) === json) continue;
     const before = state.shown.has(m.id);
     replaceChildren($(`figures-${m.id}`), tileFigures(t, m));
@@ -90,7 +93,7 @@ function renderPanel(data) {
   replaceChildren($('panel'),
     el('caption', { id: 'panel-caption' }, `Core20PLUS5, ${state.icb ? `ICB ${state.icb}` : 'England'}, ${fmtPeriod(state.period)}. Values with 95% intervals.`),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Group'),
-      cols.map((m) => el('th', { scope: 'col', class: 'num' }, el('a', { href: `metric.html?${query({ metric: m.id, icb: state.icb, period: state.period })}` }, m.label))))),
+      cols.map((m) => el('th', { scope: 'col', class: 'num' }, el('a', { href: `metric.html?${query({ metric: m.id, icb: state.icb, period: state.followLatest ? '' : state.period })}` }, m.label))))),
     ...PANEL_GROUPS.map(([kind, heading, test]) => {
       const rows = data.core20plus5.filter((r) => r.kind === kind && test(r));
       return rows.length ? el('tbody', {},
@@ -117,7 +120,8 @@ function panelRow(row, byId) {
       return el('td', { class: `num${j ? ` cell--${j.tone}` : ''}`, dataset: { metric: c.metric, col: 'value' },
         title: isNum(c.lower) ? `95% CI ${fmtInterval(c.lower, c.upper, m.unit)}` : null },
       j ? el('span', { class: 'marker', 'aria-hidden': 'true' }, `${j.marker} `) : null,
-      text,
+      el('span', { class: 'value' }, text),
+      isNum(c.lower) ? el('span', { class: 'visually-hidden' }, `, 95% CI ${fmtInterval(c.lower, c.upper, m.unit)}`) : null,
       j ? el('span', { class: 'visually-hidden' }, ` (${j.text})`) : null);
     }));
 }

@@ -107,7 +107,7 @@ export function renderXmrTable(table, { periods, chart, baseline, unit, directio
   const heads = ['Month', unit ? `Value (${unit})` : 'Value', ...(views && !gap ? ['95% CI'] : []),
     ...(hasBaseline ? ['Same month 2019/20'] : []), 'Signal'];
   replaceChildren(table,
-    el('caption', {}, caption),
+    el('caption', { id: `${table.id}-caption` }, caption),
     el('thead', {}, el('tr', {}, heads.map((h, i) => el('th', { scope: 'col', class: i > 0 && h !== 'Signal' ? 'num' : null }, h)))),
     el('tbody', {}, points.map((p, i) => {
       const cause = pointCause(p, chart.mean, direction);

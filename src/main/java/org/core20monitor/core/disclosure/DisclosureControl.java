@@ -48,6 +48,31 @@ public final class DisclosureControl {
         return Math.round(count / 5.0) * 5;
     }
 
+    /**
+     * A part of a whole as a percentage to one decimal place, computed from the counts as published
+     * (rounded to 5) so that it cannot give the unrounded counts back; null when either is 1–7.
+     */
+    public static Double share(long part, long whole) {
+        if (part == 0) {
+            return whole == 0 || isSmall(whole) ? null : 0.0;
+        }
+        if (isSmall(part) || isSmall(whole)) {
+            return null;
+        }
+        return published(100.0 * count(part) / count(whole));
+    }
+
+    /** Decimal places of a metric's published values: two for ratios, one for everything else. */
+    private static int valueDecimals(Metric metric) {
+        return metric.kind == Metric.Kind.RATIO ? RATIO_DECIMALS : DECIMALS;
+    }
+
+    /** What a share is taken of: the denominator, or for a count or a median its number of records. */
+    private static long weight(GroupValue g) {
+        Long w = g.denominator() != null ? g.denominator() : g.numerator();
+        return w == null ? 0 : w;
+    }
+
     /** A value or limit rounded half up to {@link #DECIMALS} places; null stays null. */
     public static Double published(Double value) {
         return rounded(value, DECIMALS);
@@ -78,22 +103,24 @@ public final class DisclosureControl {
                     .filter(r -> r.source.group().equals(vs.reference())).findFirst().orElse(null);
             shown.add(h.render(metric, reference));
         }
-        Inequality inequality = inequality(view.inequality(), groups);
+        Inequality inequality = inequality(view.inequality(), groups, valueDecimals(metric));
         // A note about a statistic that is now hidden could say something about a hidden group.
         List<String> notes = inequality != null && inequality.sii() == null
                 ? view.notes().stream().filter(n -> !n.startsWith("SII")).toList() : view.notes();
-        // The share not known gives back the "unknown" group's count unless that count is shown.
-        Double unknownShare = groups.stream().filter(h -> "unknown".equals(h.source.group()) && !h.hideValue)
-                .findFirst().map(h -> published(view.unknownShare())).orElse(null);
+        // The share not known, from the counts as published: hidden with the "unknown" group.
+        Double unknownShare = view.unknownShare() == null ? null : groups.stream()
+                .filter(h -> "unknown".equals(h.source.group()) && !h.hideValue).findFirst()
+                .map(h -> share(weight(h.source), weight(view.overall()))).orElse(null);
         return view.withFigures(Hidden.primary(view.overall()).render(metric, null), shown, inequality, notes,
                 unknownShare);
     }
 
     /**
      * Gap and ratio use the first and last deprivation groups, SII and RII all of them (the groups
-     * before "unknown"); each is hidden when a group it uses is.
+     * before "unknown"); each is hidden when a group it uses is. Differences and the SII curve are in
+     * the metric's unit and keep its values' precision.
      */
-    private static Inequality inequality(Inequality in, List<Hidden> groups) {
+    private static Inequality inequality(Inequality in, List<Hidden> groups, int decimals) {
         if (in == null) {
             return null;
         }
@@ -101,19 +128,19 @@ public final class DisclosureControl {
         boolean endsShown = !quantiles.get(0).hideValue && !quantiles.get(quantiles.size() - 1).hideValue;
         boolean allShown = quantiles.stream().noneMatch(h -> h.hideValue);
         return new Inequality(
-                endsShown ? published(in.gap()) : null, endsShown ? published(in.gapLower()) : null,
-                endsShown ? published(in.gapUpper()) : null,
+                endsShown ? rounded(in.gap(), decimals) : null, endsShown ? rounded(in.gapLower(), decimals) : null,
+                endsShown ? rounded(in.gapUpper(), decimals) : null,
                 endsShown ? rounded(in.ratio(), RATIO_DECIMALS) : null,
                 endsShown ? rounded(in.ratioLower(), RATIO_DECIMALS) : null,
                 endsShown ? rounded(in.ratioUpper(), RATIO_DECIMALS) : null,
-                allShown ? published(in.sii()) : null, allShown ? published(in.siiLower()) : null,
-                allShown ? published(in.siiUpper()) : null,
+                allShown ? rounded(in.sii(), decimals) : null, allShown ? rounded(in.siiLower(), decimals) : null,
+                allShown ? rounded(in.siiUpper(), decimals) : null,
                 allShown ? rounded(in.rii(), RATIO_DECIMALS) : null,
                 allShown ? rounded(in.riiLower(), RATIO_DECIMALS) : null,
                 allShown ? rounded(in.riiUpper(), RATIO_DECIMALS) : null,
                 in.orientation(), in.gapMethod(), in.siiMethod(),
                 endsShown && allShown ? in.note() : "Some figures are hidden because a group they use is suppressed",
-                allShown && in.fit() != null ? in.fit().stream().map(DisclosureControl::published).toList() : null);
+                allShown && in.fit() != null ? in.fit().stream().map(v -> rounded(v, decimals)).toList() : null);
     }
 
     /**
@@ -217,7 +244,7 @@ public final class DisclosureControl {
                 lower = g.lower() == null ? null : (double) (Math.round(g.lower() / 5.0) * 5);
                 upper = g.upper() == null ? null : (double) (Math.round(g.upper() / 5.0) * 5);
             } else {
-                int decimals = metric.kind == Metric.Kind.RATIO ? RATIO_DECIMALS : DECIMALS;
+                int decimals = valueDecimals(metric);
                 value = rounded(g.value(), decimals);
                 lower = rounded(g.lower(), decimals);
                 upper = rounded(g.upper(), decimals);

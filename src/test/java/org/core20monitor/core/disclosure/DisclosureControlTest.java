@@ -529,6 +529,16 @@ class DisclosureControlTest {
     }
 
     @Test
+    void sharesAreTakenOfThePublishedCounts() {
+        // 9 of 40 is 22.5%, which would give both counts back; published they are 10 of 40.
+        assertThat(DisclosureControl.share(9, 40)).isEqualTo(25.0);
+        assertThat(DisclosureControl.share(58, 1468)).isEqualTo(4.1);   // 60 / 1470
+        assertThat(DisclosureControl.share(0, 40)).isEqualTo(0.0);
+        assertThat(DisclosureControl.share(3, 40)).isNull();
+        assertThat(DisclosureControl.share(0, 0)).isNull();
+    }
+
+    @Test
     void theSiiCurveIsPublishedRoundedAndHiddenWithTheSii() {
         View in = view(new long[] {30, 45, 60, 70, 90, 0}, new long[] {1000, 900, 1100, 1000, 1000, 0});
         List<Double> fit = DisclosureControl.apply(in).inequality().fit();

@@ -65,9 +65,7 @@ public final class PublicFigures {
             long n = parse(counters.get(counter));
             out.put(counter, DisclosureControl.count(n));
             if (!counter.equals("accepted") && !counter.equals("duplicate")) {
-                // Shares of accepted records, from the unrounded counts; hidden with a hidden count.
-                out.put(counter + "_pct", accepted == 0 || DisclosureControl.isSmall(n) ? null
-                        : DisclosureControl.published(100.0 * n / accepted));
+                out.put(counter + "_pct", DisclosureControl.share(n, accepted));
             }
         }
         out.put("rejected", DisclosureControl.count(rejected));
