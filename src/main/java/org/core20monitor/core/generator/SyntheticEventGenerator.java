@@ -172,7 +172,10 @@ public final class SyntheticEventGenerator {
         return baselineDayLines.poll();
     }
 
-    /** A 2019/20 follow-up: seen face to face (mostly), then followed up again or discharged; no PIFU yet. */
+    /**
+     * A 2019/20 follow-up: missed (more often by the most deprived), or seen face to face (mostly) and
+     * then followed up again or discharged; no PIFU yet.
+     */
     private Line baselineFollowUp(String icbCode, long at) {
         Patient patient;
         do {
@@ -180,6 +183,11 @@ public final class SyntheticEventGenerator {
         } while (!patient.icb.equals(icbCode));
         StringBuilder json = event(patient, "ATTENDANCE", at, pickProvider(icbCode),
                 SPECIALTIES[pick(specialtyCumulative)], null);
+        double dnaRate = 0.07 * new double[] {1.8, 1.4, 1.1, 0.9, 0.75}[Deprivation.quintile(patient.decile) - 1];
+        if (random.nextDouble() < dnaRate) {
+            json.append(",\"appointment\":\"FOLLOW_UP\",\"attendance\":\"DNA\"}");
+            return new Line(at - at % 1000, json.toString());
+        }
         json.append(",\"appointment\":\"FOLLOW_UP\",\"attendance\":\"ATTENDED\",\"medium\":\"")
                 .append(random.nextDouble() < 0.92 ? "FACE_TO_FACE" : "TELEPHONE")
                 .append("\",\"outcome\":\"").append(random.nextDouble() < 0.8 ? "FOLLOW_UP" : "DISCHARGED").append("\"}");

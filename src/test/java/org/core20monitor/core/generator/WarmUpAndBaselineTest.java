@@ -24,6 +24,7 @@ class WarmUpAndBaselineTest {
         GeneratorConfig config = new GeneratorConfig(9, List.of("QWE"), ImdEdition.IMD2025, START, END, 300, 0, 0, 24, true);
         EventParser parser = new EventParser();
         int baseline = 0;
+        int missed = 0;
         int history = 0;
         int followUpsInHistory = 0;
         for (String line : SyntheticEventGenerator.history(config)) {
@@ -35,7 +36,8 @@ class WarmUpAndBaselineTest {
                         .isBetween(LocalDate.of(2019, 4, 1), LocalDate.of(2020, 3, 31));
                 assertThat(day.getDayOfWeek().getValue()).isLessThan(6);
                 assertThat(e.appointment()).isEqualTo(Appointment.FOLLOW_UP);
-                assertThat(e.attendance()).isEqualTo(AttendanceStatus.ATTENDED);
+                assertThat(e.attendance()).isIn(AttendanceStatus.ATTENDED, AttendanceStatus.DNA);
+                missed += e.attendance() == AttendanceStatus.DNA ? 1 : 0;
             } else {
                 history++;
                 followUpsInHistory += e.attended() && e.appointment() == Appointment.FOLLOW_UP ? 1 : 0;
@@ -45,6 +47,8 @@ class WarmUpAndBaselineTest {
         double expected = 300 * SyntheticEventGenerator.FOLLOW_UPS_PER_REFERRAL_MONTH
                 * SyntheticEventGenerator.BASELINE_FACTOR / 21.0 * 253;
         assertThat((double) baseline).isBetween(expected * 0.95, expected * 1.05);
+        // Some 7% of them missed (from 5% in the least deprived to 13% in the most deprived).
+        assertThat((double) missed / baseline).isBetween(0.05, 0.11);
         // Warmed up: the history's first month already has follow-ups at about the steady rate.
         assertThat(history).isPositive();
         assertThat(followUpsInHistory).isGreaterThan((int) (4 * 300 * 1.2));
