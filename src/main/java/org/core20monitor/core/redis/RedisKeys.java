@@ -18,17 +18,20 @@ import org.core20monitor.core.view.Scope;
  * core20:scopes                                        set     scope ids that have views
  * core20:quality                                       hash    data-quality counters: accepted, duplicate,
  *                                                              rejected:{field}:{rule}, imd_unknown, lsoa_unmapped,
- *                                                              ethnicity_unknown, last_event_time
+ *                                                              ethnicity_unknown, late, last_event_time
  * core20:deadletter                                    hash    {source}#{position} → dead-letter JSON
  *                                                              (reason and the rejected line with patient and
  *                                                              pathway ids removed; never served)
  * core20:updates                                       channel each write batch publishes a JSON array of
  *                                                              the cell and live keys (and core20:quality) it
  *                                                              changed
+ * core20:audit                                         list    the server's audit log, newest first: one JSON
+ *                                                              object per export or registry change (who, what,
+ *                                                              when, parameters), trimmed to AUDIT_KEEP entries
  * </pre>
  *
- * Every write is an idempotent SET, HSET or SADD of a value computed from stream state, so replaying
- * after a restart rewrites the same values.
+ * Every write by the stream jobs is an idempotent SET, HSET or SADD of a value computed from stream
+ * state, so replaying after a restart rewrites the same values. The audit log is the server's own.
  */
 public final class RedisKeys {
 
@@ -38,6 +41,8 @@ public final class RedisKeys {
     public static final String QUALITY = PREFIX + "quality";
     public static final String DEAD_LETTER = PREFIX + "deadletter";
     public static final String UPDATES_CHANNEL = PREFIX + "updates";
+    public static final String AUDIT = PREFIX + "audit";
+    public static final int AUDIT_KEEP = 100_000;
     private static final String CELL = PREFIX + "cell:";
     private static final String LIVE = PREFIX + "live:";
 

@@ -22,6 +22,8 @@ import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
 import org.core20monitor.core.view.ViewBuilder;
+import org.core20monitor.web.export.BoardPaperPdf;
+import org.core20monitor.web.export.DataExport;
 import org.core20monitor.core.view.ViewJson;
 
 /**
@@ -76,6 +78,10 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/views").handler(this::views);
         router.get("/api/series").handler(this::series);
         router.get("/api/overview").handler(this::overview);
+        router.get("/api/export/board-paper.pdf").handler(ctx -> export(ctx, Export.PDF));
+        router.get("/api/export/board-paper.xlsx").handler(ctx -> export(ctx, Export.XLSX));
+        router.get("/api/export/board-paper.csv").handler(ctx -> export(ctx, Export.CSV));
+        router.get("/api/audit").handler(this::audit);
         router.get("/api/quality").handler(ctx -> store.quality()
                 .onSuccess(q -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(PublicFigures.quality(q)))
@@ -186,7 +192,17 @@ public final class DashboardServer extends VerticleBase {
 
     /** Every metric's tile for a scope and month, and the Core20PLUS5 panel. */
     private void overview(RoutingContext ctx) {
-        store.periods().compose(all -> {
+        overviewCells(ctx).onSuccess(in -> ctx.response().putHeader("Content-Type", "application/json")
+                        .end(PublicFigures.overview(in.query().scope(), in.query().period(), in.trend(), in.cells(),
+                                BREAKDOWNS, ClinicalAreas.DEFAULT)))
+                .onFailure(ctx::fail);
+    }
+
+    /** A scope and month with the months before it and every cell an overview or board paper reads. */
+    private record OverviewCells(ViewQuery query, List<String> trend, ViewBuilder.Cells cells) {}
+
+    private Future<OverviewCells> overviewCells(RoutingContext ctx) {
+        return store.periods().compose(all -> {
             ViewQuery query = ViewQuery.parseOverview(ctx.queryParams(), all.isEmpty() ? null : all.get(all.size() - 1),
                     ClinicalAreas.DEFAULT);
             List<String> trend = ViewQuery.range(null, query.period(), all);
@@ -199,10 +215,107 @@ public final class DashboardServer extends VerticleBase {
                     sources.addAll(new ViewQuery.Spec(metric, query.period(), area, Breakdown.NONE).sources());
                 }
             }
-            return store.cells(sources).map(cells -> PublicFigures.overview(query.scope(), query.period(), trend, cells,
-                    BREAKDOWNS, ClinicalAreas.DEFAULT));
-        }).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
-                .onFailure(ctx::fail);
+            return store.cells(sources).map(cells -> new OverviewCells(query, trend, cells));
+        });
+    }
+
+    /** The board paper and the data behind it. */
+    private enum Export {
+        PDF("application/pdf", "pdf"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        CSV("text/csv; charset=utf-8", "csv");
+
+        final String contentType;
+        final String extension;
+
+        Export(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+    }
+
+    /**
+     * Writes the export to a temporary file off the event loop (the workbook streams its rows; nothing
+     * holds the whole file in memory), records it in the audit log, sends the file and deletes it.
+     */
+    private void export(RoutingContext ctx, Export format) {
+        Future.all(overviewCells(ctx), store.quality()).compose(all -> {
+            OverviewCells in = all.resultAt(0);
+            Map<String, String> counters = all.resultAt(1);
+            String scopeName = org.core20monitor.core.report.Format.scope(in.query().scope());
+            return vertx.executeBlocking(() -> {
+                var paper = PublicFigures.boardPaper(in.query().scope(), in.query().period(), in.trend(), in.cells(),
+                        BREAKDOWNS, ClinicalAreas.DEFAULT);
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("core20-export-", "." + format.extension);
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                    String generated = java.time.ZonedDateTime.now(org.core20monitor.core.metric.Periods.LONDON)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK));
+                    switch (format) {
+                        case PDF -> BoardPaperPdf.write(paper, scopeName, PublicFigures.qualityFigures(counters), generated, out);
+                        case XLSX -> DataExport.xlsx(paper, BoardPaperPdf.title(scopeName, paper.period()), out);
+                        case CSV -> DataExport.csv(paper, new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                return new Object[] {file, in};
+            }, false);
+        }).compose(done -> {
+            java.nio.file.Path file = (java.nio.file.Path) done[0];
+            OverviewCells in = (OverviewCells) done[1];
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("when", java.time.Instant.now().toString());
+            entry.put("who", who(ctx));
+            entry.put("what", "export board paper " + format.extension);
+            entry.put("scope", in.query().scope());
+            entry.put("period", in.query().period());
+            return store.audit(toJson(entry)).map(v -> file).onFailure(e -> delete(file)).map(f -> {
+                String name = "core20-board-paper-" + in.query().scope().id().replace("*", "all").replace('.', '-') + "-"
+                        + in.query().period() + "." + format.extension;
+                ctx.response().putHeader("Content-Type", format.contentType)
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                return f;
+            });
+        }).compose(file -> ctx.response().sendFile(file.toString()).onComplete(r -> delete(file)))
+                .onFailure(e -> {
+                    if (!ctx.response().headWritten()) {
+                        ctx.fail(e);
+                    }
+                });
+    }
+
+    /** Who asked: the signed-in user once there is sign-in, until then the caller's address. */
+    private static String who(RoutingContext ctx) {
+        return ctx.user() != null ? ctx.user().subject() : "anonymous@" + ctx.request().remoteAddress().hostAddress();
+    }
+
+    private void audit(RoutingContext ctx) {
+        int count;
+        try {
+            count = Integer.parseInt(ctx.queryParams().get("count") == null ? "100" : ctx.queryParams().get("count"));
+            if (count < 1 || count > 1000) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            ctx.fail(new ViewQuery.BadParameter("count must be a whole number from 1 to 1000"));
+            return;
+        }
+        store.auditLog(count).onSuccess(entries -> ctx.response().putHeader("Content-Type", "application/json")
+                .end("[" + String.join(",", entries) + "]")).onFailure(ctx::fail);
+    }
+
+    private static void delete(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // a temporary file: the system's cleaner removes it if this could not
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return ViewJson.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void stream(RoutingContext ctx) {

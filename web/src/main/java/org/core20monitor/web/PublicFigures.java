@@ -10,6 +10,7 @@ import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.report.BoardPaper;
 import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
@@ -50,6 +51,20 @@ public final class PublicFigures {
 
     /** The data-quality counters, with counts rounded and small counts hidden like any other count. */
     public static String quality(Map<String, String> counters) {
+        return json(qualityFigures(counters));
+    }
+
+    /**
+     * A board paper's content for a scope and month; {@link BoardPaper#build} reads only
+     * disclosure-controlled views, and the quality figures come from {@link #qualityFigures}.
+     */
+    public static BoardPaper boardPaper(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
+                                        Breakdowns breakdowns, ClinicalAreas areas) {
+        return BoardPaper.build(scope, period, trend, cells, breakdowns, areas);
+    }
+
+    /** The data-quality figures as published (see {@link #quality}). */
+    public static Map<String, Object> qualityFigures(Map<String, String> counters) {
         Map<String, Object> out = new LinkedHashMap<>();
         long rejected = 0;
         Map<String, Long> byReason = new TreeMap<>();
@@ -71,7 +86,7 @@ public final class PublicFigures {
         out.put("rejected", DisclosureControl.count(rejected));
         out.put("rejected_by_reason", DisclosureControl.breakdown(byReason));
         out.put("last_event_time", counters.get("last_event_time"));
-        return json(out);
+        return out;
     }
 
     private static String json(Object value) {

@@ -86,6 +86,19 @@ public final class ViewStore implements AutoCloseable {
         return Future.fromCompletionStage(redis.hgetall(RedisKeys.QUALITY), context);
     }
 
+    /** Appends an entry to the audit log (newest first), keeping the latest {@link RedisKeys#AUDIT_KEEP}. */
+    public Future<Void> audit(String entryJson) {
+        return Future.fromCompletionStage(redis.lpush(RedisKeys.AUDIT, entryJson), context)
+                .compose(n -> Future.fromCompletionStage(redis.ltrim(RedisKeys.AUDIT, 0, RedisKeys.AUDIT_KEEP - 1),
+                        context))
+                .mapEmpty();
+    }
+
+    /** The latest {@code count} audit entries, newest first. */
+    public Future<List<String>> auditLog(int count) {
+        return Future.fromCompletionStage(redis.lrange(RedisKeys.AUDIT, 0, count - 1), context);
+    }
+
     public Future<String> ping() {
         return Future.fromCompletionStage(redis.ping(), context);
     }

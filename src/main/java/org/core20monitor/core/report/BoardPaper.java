@@ -1,0 +1,136 @@
+package org.core20monitor.core.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.core20monitor.core.disclosure.DisclosureControl;
+import org.core20monitor.core.metric.Breakdown;
+import org.core20monitor.core.metric.Breakdowns;
+import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.stats.Spc;
+import org.core20monitor.core.view.Overview;
+import org.core20monitor.core.view.Scope;
+import org.core20monitor.core.view.Series;
+import org.core20monitor.core.view.View;
+import org.core20monitor.core.view.ViewBuilder;
+
+/**
+ * What a board paper says for one scope and month: the overview, the summary (headline metrics, the
+ * largest gaps, gaps wider than last month, SPC signals) and a section per metric with its views by
+ * deprivation and ethnicity, its trend and its narrative. Everything is built from
+ * disclosure-controlled views, so a paper carries the dashboard's numbers and nothing more.
+ */
+public record BoardPaper(Scope scope, String period, Overview overview, List<Finding> largestGaps,
+                         List<Finding> wideningGaps, List<Finding> spcSignals, List<Section> sections) {
+
+    /** One metric's section. {@code trend} is its monthly series by IMD quintile up to the month. */
+    public record Section(Metric metric, View byQuintile, View byEthnicity, Series trend, List<String> narrative) {}
+
+    /** A line of the summary about one metric. */
+    public record Finding(Metric metric, String text) {}
+
+    /** Findings listed in the summary, at most. */
+    public static final int SUMMARY_ITEMS = 6;
+
+    public static BoardPaper build(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
+                                   Breakdowns breakdowns, ClinicalAreas areas) {
+        Overview overview = Overview.build(scope, period, trend, cells, breakdowns, areas);
+        List<Section> sections = new ArrayList<>();
+        List<Finding> widening = new ArrayList<>();
+        List<Finding> signals = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            Series series = Series.build(metric, Breakdown.IMD_QUINTILE, scope, trend, cells);
+            View quintiles = published(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
+            View ethnicity = published(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells);
+            View previous = monthBefore(series, period);
+            List<String> narrative = new ArrayList<>();
+            if (quintiles != null) {
+                narrative.addAll(Narrative.of(quintiles, metric, previous));
+            }
+            if (ethnicity != null) {
+                narrative.addAll(Narrative.of(ethnicity, metric, null));
+            }
+            sections.add(new Section(metric, quintiles, ethnicity, series, narrative));
+            widening(metric, quintiles, previous, widening);
+            signal(metric, "", series.overall(), signals);
+            signal(metric, " (gap, most minus least deprived)", series.gap(), signals);
+        }
+        return new BoardPaper(scope, period, overview, largestGaps(overview), top(widening), top(signals), sections);
+    }
+
+    /** Significant gaps against Core20 and White that are worse for the group, largest (relative) first. */
+    static List<Finding> largestGaps(Overview overview) {
+        record Gap(Metric metric, Overview.Versus vs, double relative) {}
+        List<Gap> gaps = new ArrayList<>();
+        for (Overview.Tile tile : overview.tiles()) {
+            Metric metric = Metric.byId(tile.metric());
+            for (Overview.Versus vs : new Overview.Versus[] {tile.core20(), tile.ethnicity()}) {
+                if (vs != null && "worse".equals(vs.judgement()) && vs.referenceValue() != null
+                        && vs.referenceValue() != 0 && vs.difference() != null) {
+                    gaps.add(new Gap(metric, vs, Math.abs(vs.difference() / vs.referenceValue())));
+                }
+            }
+        }
+        gaps.sort(Comparator.comparingDouble(Gap::relative).reversed());
+        return top(gaps.stream().map(g -> new Finding(g.metric(), g.metric().label + ": " + g.vs().label() + " "
+                + Format.value(g.vs().value(), g.metric()) + " against " + Format.value(g.vs().referenceValue(), g.metric())
+                + " for " + (g.vs().reference().equals("white") ? "White patients" : "everyone else") + " ("
+                + Format.difference(g.vs().difference(), g.metric()) + ", 95% CI "
+                + Format.interval(g.vs().lower(), g.vs().upper(), g.metric().unit().equals("ratio") ? "ratio" : "")
+                + ")")).toList());
+    }
+
+    private static void widening(Metric metric, View now, View before, List<Finding> out) {
+        Double gap = now == null || now.inequality() == null ? null : now.inequality().gap();
+        Double was = before == null || before.inequality() == null ? null : before.inequality().gap();
+        if (gap != null && was != null && Math.abs(gap) > Math.abs(was) + 0.05) {
+            out.add(new Finding(metric, metric.label + ": the gap between the most and least deprived 20% is "
+                    + Format.difference(gap, metric) + ", wider than " + Format.difference(was, metric) + " in "
+                    + Format.period(before.period())
+                    + (gapOverlaps(now, before) ? " (the change is within the 95% intervals)" : "")));
+        }
+    }
+
+    /** Whether the two months' gap intervals overlap, so the change may be chance. */
+    private static boolean gapOverlaps(View now, View before) {
+        var a = now.inequality();
+        var b = before.inequality();
+        return a.gapLower() == null || b.gapLower() == null
+                || (a.gapLower() <= b.gapUpper() && b.gapLower() <= a.gapUpper());
+    }
+
+    private static void signal(Metric metric, String what, Spc.Chart chart, List<Finding> out) {
+        if (chart == null) {
+            return;
+        }
+        String text = switch (chart.variation()) {
+            case SPECIAL_CAUSE_CONCERN -> "special-cause variation of concern";
+            case SPECIAL_CAUSE_IMPROVEMENT -> "special-cause improvement";
+            case SPECIAL_CAUSE_NEITHER -> "special-cause variation";
+            default -> null;
+        };
+        if (text != null) {
+            out.add(new Finding(metric, metric.label + what + ": " + text + " in the latest month"));
+        }
+    }
+
+    private static View monthBefore(Series series, String period) {
+        for (int i = 1; i < series.views().size(); i++) {
+            if (series.views().get(i).period().equals(period)) {
+                return series.views().get(i - 1);
+            }
+        }
+        return null;
+    }
+
+    private static View published(Metric metric, Breakdown breakdown, String period, Scope scope,
+                                  ViewBuilder.Cells cells) {
+        View view = ViewBuilder.build(metric, breakdown, period, scope, cells);
+        return view == null ? null : DisclosureControl.apply(view);
+    }
+
+    private static <T> List<T> top(List<T> items) {
+        return List.copyOf(items.subList(0, Math.min(SUMMARY_ITEMS, items.size())));
+    }
+}
