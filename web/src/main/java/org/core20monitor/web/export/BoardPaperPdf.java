@@ -95,13 +95,15 @@ public final class BoardPaperPdf {
             Metric m = Metric.byId(t.metric());
             GroupValue o = t.overall();
             h.raw("<tr><th scope=\"row\">" + Html.escape(m.label) + "</th>");
-            h.td(o == null ? "no data" : Format.value(o.value(), m) + (o.lower() == null ? ""
+            h.td(o == null ? "no data" : o.value() == null ? (o.suppressed() ? "* (small numbers)" : "not available")
+                    : Format.value(o.value(), m) + (o.lower() == null ? ""
                     : " (" + Format.interval(o.lower(), o.upper(), m.unit()) + ")"));
             h.td(m.targetText == null ? "" : m.targetText);
             h.td(met(o == null ? null : o.value(), m));
             h.td(variation(t.variation()) + (assurance(t.assurance()).isEmpty() ? "" : "; " + assurance(t.assurance())));
             Overview.Versus c = t.core20();
-            h.td(c == null || c.difference() == null ? "not available"
+            h.td(m.kind == Metric.Kind.COUNT ? "– (a count depends on group size)"
+                    : c == null || c.difference() == null ? (c != null && c.value() == null ? "* (small numbers)" : "not available")
                     : Format.difference(c.difference(), m) + (c.judgement() == null ? "" : " (" + c.judgement() + ")"));
             h.raw("</tr>");
         }
@@ -147,6 +149,9 @@ public final class BoardPaperPdf {
             h.tag("h3", "Monthly trend");
             image(h, ChartImages.xmr(s.trend(), s.trend().overall(), m, m.target, 640, 200),
                     xmrAlt(s, m), 160);
+            h.tag("p", "Points: each month's value for all patients. Solid grey line: mean; dashed grey lines: process"
+                    + " limits; dotted red line: target. Special-cause months are larger: orange triangles where"
+                    + " the change is of concern, blue diamonds where it is an improvement.", "note");
         }
         for (View v : new View[] {s.byQuintile(), s.byEthnicity()}) {
             if (v == null) {
@@ -270,7 +275,9 @@ public final class BoardPaperPdf {
             body { font-family: 'DejaVu Sans'; font-size: 9pt; color: #212B32; line-height: 1.35; }
             h1 { font-size: 17pt; color: #005EB8; margin: 0 0 6pt 0; }
             h2 { font-size: 13pt; color: #005EB8; margin: 14pt 0 6pt 0; border-bottom: 1.5pt solid #005EB8; }
+            h2, h3 { page-break-after: avoid; }
             h3 { font-size: 10.5pt; margin: 10pt 0 4pt 0; }
+            img, table.data caption { page-break-inside: avoid; }
             .section { page-break-before: always; }
             .meta { color: #4C6272; }
             .note { color: #4C6272; font-size: 8pt; }
@@ -283,7 +290,6 @@ public final class BoardPaperPdf {
             dl.definition { font-size: 8pt; color: #4C6272; margin: 0 0 6pt 0; }
             dl.definition dt { font-weight: bold; float: left; width: 70pt; }
             dl.definition dd { margin: 0 0 2pt 75pt; }
-            img { image-rendering: pixelated; }
             """;
 
     /** A little XHTML writer that escapes every text it is given. */

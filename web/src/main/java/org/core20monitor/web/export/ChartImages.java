@@ -50,7 +50,7 @@ public final class ChartImages {
                 groups.add(g);
             }
         }
-        Canvas c = new Canvas(width, height, 46, 16, 30, 64);
+        Canvas c = new Canvas(width, height, 46, 64, 30, 44);
         double top = view.overall().upper() == null ? 0 : view.overall().upper();
         for (GroupValue g : groups) {
             top = Math.max(top, g.upper() == null ? (g.value() == null ? 0 : g.value()) : g.upper());
@@ -125,15 +125,14 @@ public final class ChartImages {
             }
         }
         c.g.setColor(INK);
-        c.g.setStroke(new BasicStroke(2f * SCALE));
+        c.g.setStroke(new BasicStroke(2f));
         Integer prev = null;
         for (int i = 0; i < n; i++) {
             if (values.get(i) == null) {
                 continue;
             }
             if (prev != null) {
-                c.g.draw(new Line2D.Double(xs[prev] * SCALE, c.y(values.get(prev)) * SCALE, xs[i] * SCALE,
-                        c.y(values.get(i)) * SCALE));
+                c.g.draw(new Line2D.Double(xs[prev], c.y(values.get(prev)), xs[i], c.y(values.get(i))));
             }
             prev = i;
         }
@@ -228,7 +227,7 @@ public final class ChartImages {
             this.right = right;
             this.top = top;
             this.bottom = bottom;
-            image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
+            image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_3BYTE_BGR);
             g = image.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
