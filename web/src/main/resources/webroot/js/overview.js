@@ -153,6 +153,9 @@ function apply() {
   $('page-title').textContent = `Overview: ${where}, ${fmtPeriod(state.period)}`;
   document.title = `Overview: ${where}, ${fmtPeriod(state.period)} – Core20 Monitor`;
   $('selection-summary').textContent = `Showing ${where}, ${fmtPeriod(state.period)}.`;
+  for (const format of ['pdf', 'xlsx', 'csv']) {
+    $(`export-${format}`).href = `/api/export/board-paper.${format}?${query({ icb: state.icb, period: state.period })}`;
+  }
   state.shown.clear();
   state.shownPanel = null;
   replaceChildren($('tiles'), state.meta.metrics.map(tileShell));

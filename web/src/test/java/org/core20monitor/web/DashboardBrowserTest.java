@@ -211,6 +211,8 @@ class DashboardBrowserTest {
         }
         assertThat(cells).isEqualTo(browser.findElements(By.cssSelector("#panel td[data-metric]")).size())
                 .isEqualTo(overview.path("core20plus5").size() * Overview.PANEL_METRICS.size());
+        assertThat(browser.findElement(By.id("export-pdf")).getAttribute("href"))
+                .endsWith("/api/export/board-paper.pdf?icb=QWE&period=" + LATEST);
         assertNoSmallCountsInPage();
         assertEverythingCameFromTheServer();
         assertAccessible("overview");

@@ -55,7 +55,7 @@ public final class ChartImages {
         for (GroupValue g : groups) {
             top = Math.max(top, g.upper() == null ? (g.value() == null ? 0 : g.value()) : g.upper());
         }
-        c.axis(0, niceTop(top * 1.1), metric.unit());
+        c.axis(0, "%".equals(metric.unit()) ? Math.min(100, niceTop(top * 1.1)) : niceTop(top * 1.1), metric.unit());
         double slot = c.plotWidth() / Math.max(1, groups.size());
         for (int i = 0; i < groups.size(); i++) {
             GroupValue g = groups.get(i);
@@ -102,7 +102,9 @@ public final class ChartImages {
                 hi = Math.max(hi, v);
             }
         }
-        c.axis(lo < 0 ? -niceTop(-lo * 1.1) : 0, niceTop(hi * 1.1), metric.unit());
+        double ceiling = niceTop(hi * 1.1);
+        c.axis(lo < 0 ? -niceTop(-lo * 1.1) : 0, "%".equals(metric.unit()) ? Math.min(100, ceiling) : ceiling,
+                metric.unit());
         if (chart.mean() != null) {
             c.dashed(chart.mean(), GREY, new float[] {1000});
         }
@@ -199,7 +201,7 @@ public final class ChartImages {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * magnitude >= v) {
                 return step * magnitude;
             }
