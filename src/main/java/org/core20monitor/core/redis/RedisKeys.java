@@ -25,6 +25,8 @@ import org.core20monitor.core.view.Scope;
  * core20:updates                                       channel each write batch publishes a JSON array of
  *                                                              the cell and live keys (and core20:quality) it
  *                                                              changed
+ * core20:ehia:changes                                 hash    service change id → ServiceChange JSON (the EHIA
+ *                                                              registry; the server's own, edited by teams)
  * core20:audit                                         list    the server's audit log, newest first: one JSON
  *                                                              object per export or registry change (who, what,
  *                                                              when, parameters), trimmed to AUDIT_KEEP entries
@@ -42,6 +44,7 @@ public final class RedisKeys {
     public static final String DEAD_LETTER = PREFIX + "deadletter";
     public static final String UPDATES_CHANNEL = PREFIX + "updates";
     public static final String AUDIT = PREFIX + "audit";
+    public static final String EHIA_CHANGES = PREFIX + "ehia:changes";
     public static final int AUDIT_KEEP = 100_000;
     private static final String CELL = PREFIX + "cell:";
     private static final String LIVE = PREFIX + "live:";

@@ -82,6 +82,7 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/export/board-paper.xlsx").handler(ctx -> export(ctx, Export.XLSX));
         router.get("/api/export/board-paper.csv").handler(ctx -> export(ctx, Export.CSV));
         router.get("/api/audit").handler(this::audit);
+        new EhiaApi(store, BREAKDOWNS, ClinicalAreas.DEFAULT).mount(router);
         router.get("/api/quality").handler(ctx -> store.quality()
                 .onSuccess(q -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(PublicFigures.quality(q)))
@@ -95,7 +96,12 @@ public final class DashboardServer extends VerticleBase {
                         .setCachingEnabled(false));
         router.route().failureHandler(ctx -> {
             if (ctx.failure() instanceof ViewQuery.BadParameter bad) {
-                json(ctx, 400, Map.of("error", bad.getMessage()));
+                json(ctx, 400, bad.problems().isEmpty() ? Map.of("error", bad.getMessage())
+                        : Map.of("error", bad.getMessage(), "problems", bad.problems()));
+            } else if (ctx.failure() instanceof EhiaApi.Conflict conflict) {
+                json(ctx, 409, Map.of("error", conflict.getMessage()));
+            } else if (ctx.failure() instanceof EhiaApi.NotFound missing) {
+                json(ctx, 404, Map.of("error", missing.getMessage()));
             } else if (ctx.statusCode() == 404) {
                 json(ctx, 404, Map.of("error", "not found"));
             } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
@@ -283,7 +289,7 @@ public final class DashboardServer extends VerticleBase {
     }
 
     /** Who asked: the signed-in user once there is sign-in, until then the caller's address. */
-    private static String who(RoutingContext ctx) {
+    static String who(RoutingContext ctx) {
         return ctx.user() != null ? ctx.user().subject() : "anonymous@" + ctx.request().remoteAddress().hostAddress();
     }
 
@@ -310,7 +316,7 @@ public final class DashboardServer extends VerticleBase {
         }
     }
 
-    private static String toJson(Object value) {
+    static String toJson(Object value) {
         try {
             return ViewJson.mapper().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

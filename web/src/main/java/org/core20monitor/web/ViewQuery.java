@@ -30,8 +30,20 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
 
     /** A request parameter that cannot be served; its message is the 400 response. */
     public static final class BadParameter extends RuntimeException {
+        private final List<String> problems;
+
         public BadParameter(String message) {
+            this(message, List.of());
+        }
+
+        /** A request with several things wrong, each listed for the reader. */
+        public BadParameter(String message, List<String> problems) {
             super(message);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
         }
     }
 

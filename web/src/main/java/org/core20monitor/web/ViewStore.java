@@ -86,6 +86,20 @@ public final class ViewStore implements AutoCloseable {
         return Future.fromCompletionStage(redis.hgetall(RedisKeys.QUALITY), context);
     }
 
+    /** Every registered service change, as stored JSON. */
+    public Future<List<String>> serviceChanges() {
+        return Future.fromCompletionStage(redis.hvals(RedisKeys.EHIA_CHANGES), context);
+    }
+
+    /** One registered service change, or null. */
+    public Future<String> serviceChange(String id) {
+        return Future.fromCompletionStage(redis.hget(RedisKeys.EHIA_CHANGES, id), context);
+    }
+
+    public Future<Void> saveServiceChange(String id, String json) {
+        return Future.fromCompletionStage(redis.hset(RedisKeys.EHIA_CHANGES, id, json), context).mapEmpty();
+    }
+
     /** Appends an entry to the audit log (newest first), keeping the latest {@link RedisKeys#AUDIT_KEEP}. */
     public Future<Void> audit(String entryJson) {
         return Future.fromCompletionStage(redis.lpush(RedisKeys.AUDIT, entryJson), context)

@@ -1,0 +1,194 @@
+package org.core20monitor.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.core20monitor.core.ehia.ServiceChange;
+import org.core20monitor.core.metric.Breakdowns;
+import org.core20monitor.core.metric.Periods;
+import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.view.ViewJson;
+
+/**
+ * The EHIA registry over HTTP: a programme team registers a service change, edits it while it is
+ * open and closes it. Every submission is validated (a 400 lists each problem), stored in Redis and
+ * written to the audit log.
+ *
+ * <pre>
+ * POST /api/ehia/changes              register (201 with the stored change)
+ * GET  /api/ehia/changes              all changes, newest first
+ * GET  /api/ehia/changes/{id}         one change (404 if unknown)
+ * PUT  /api/ehia/changes/{id}         edit an open change (409 once closed)
+ * POST /api/ehia/changes/{id}/close   close it (409 if already closed)
+ * </pre>
+ */
+final class EhiaApi {
+
+    /** A request for something that is not there. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** A request that the change's state does not allow. */
+    static final class Conflict extends RuntimeException {
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
+    private static final Pattern ID = Pattern.compile("chg-[0-9a-f]{12}");
+    private static final int BODY_LIMIT = 64 * 1024;
+
+    private final ViewStore store;
+    private final Breakdowns breakdowns;
+    private final ClinicalAreas areas;
+    private final SecureRandom random = new SecureRandom();
+
+    EhiaApi(ViewStore store, Breakdowns breakdowns, ClinicalAreas areas) {
+        this.store = store;
+        this.breakdowns = breakdowns;
+        this.areas = areas;
+    }
+
+    void mount(Router router) {
+        router.route("/api/ehia/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.post("/api/ehia/changes").handler(this::register);
+        router.get("/api/ehia/changes").handler(this::list);
+        router.get("/api/ehia/changes/:id").handler(ctx -> load(ctx).onSuccess(c -> send(ctx, 200, c)).onFailure(ctx::fail));
+        router.put("/api/ehia/changes/:id").handler(this::edit);
+        router.post("/api/ehia/changes/:id/close").handler(this::close);
+    }
+
+    private void register(RoutingContext ctx) {
+        ServiceChange submitted;
+        try {
+            submitted = valid(ctx);
+        } catch (ViewQuery.BadParameter e) {
+            ctx.fail(e);
+            return;
+        }
+        String id = "chg-" + HexFormat.of().formatHex(bytes());
+        ServiceChange change = submitted.registered(id, Instant.now().toString(), DashboardServer.who(ctx));
+        save(ctx, change, "register service change").onSuccess(c -> send(ctx, 201, c)).onFailure(ctx::fail);
+    }
+
+    private byte[] bytes() {
+        byte[] b = new byte[6];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private void list(RoutingContext ctx) {
+        store.serviceChanges().map(all -> {
+            List<ServiceChange> changes = new ArrayList<>();
+            for (String json : all) {
+                changes.add(read(json));
+            }
+            changes.sort(Comparator.comparing(ServiceChange::createdAt).reversed());
+            return changes;
+        }).onSuccess(changes -> send(ctx, 200, changes)).onFailure(ctx::fail);
+    }
+
+    private void edit(RoutingContext ctx) {
+        ServiceChange submitted;
+        try {
+            submitted = valid(ctx);
+        } catch (ViewQuery.BadParameter e) {
+            ctx.fail(e);
+            return;
+        }
+        load(ctx).compose(existing -> {
+            if (ServiceChange.CLOSED.equals(existing.status())) {
+                throw new Conflict("service change " + existing.id() + " is closed: register a new one instead");
+            }
+            return save(ctx, existing.editedTo(submitted, Instant.now().toString()), "edit service change");
+        }).onSuccess(c -> send(ctx, 200, c)).onFailure(ctx::fail);
+    }
+
+    private void close(RoutingContext ctx) {
+        load(ctx).compose(existing -> {
+            if (ServiceChange.CLOSED.equals(existing.status())) {
+                throw new Conflict("service change " + existing.id() + " is already closed");
+            }
+            return save(ctx, existing.closed(Instant.now().toString()), "close service change");
+        }).onSuccess(c -> send(ctx, 200, c)).onFailure(ctx::fail);
+    }
+
+    /** The submitted change, parsed and validated: a 400 lists every problem at once. */
+    private ServiceChange valid(RoutingContext ctx) {
+        String body = ctx.body() == null ? null : ctx.body().asString();
+        if (body == null || body.isBlank()) {
+            throw new ViewQuery.BadParameter("send the service change as a JSON object");
+        }
+        ServiceChange change;
+        try {
+            // Strict: a misspelt field would otherwise be dropped without a word.
+            change = ViewJson.mapper().readerFor(ServiceChange.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(body);
+        } catch (JsonProcessingException e) {
+            throw new ViewQuery.BadParameter("the body is not a service change in JSON: " + e.getOriginalMessage());
+        }
+        if (change == null) {
+            throw new ViewQuery.BadParameter("send the service change as a JSON object");
+        }
+        List<String> problems = change.problems(breakdowns, areas, LocalDate.now(Periods.LONDON));
+        if (!problems.isEmpty()) {
+            throw new ViewQuery.BadParameter("the service change is not valid: " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s"), problems);
+        }
+        return change;
+    }
+
+    private Future<ServiceChange> load(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            return Future.failedFuture(new NotFound("no service change " + id));
+        }
+        return store.serviceChange(id).map(json -> {
+            if (json == null) {
+                throw new NotFound("no service change " + id);
+            }
+            return read(json);
+        });
+    }
+
+    private Future<ServiceChange> save(RoutingContext ctx, ServiceChange change, String what) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("when", Instant.now().toString());
+        entry.put("who", DashboardServer.who(ctx));
+        entry.put("what", what);
+        entry.put("change", change.id());
+        entry.put("name", change.name());
+        return store.saveServiceChange(change.id(), DashboardServer.toJson(change))
+                .compose(v -> store.audit(DashboardServer.toJson(entry)))
+                .map(v -> change);
+    }
+
+    private static ServiceChange read(String json) {
+        try {
+            return ViewJson.mapper().readValue(json, ServiceChange.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable service change in Redis: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void send(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(DashboardServer.toJson(body));
+    }
+}
