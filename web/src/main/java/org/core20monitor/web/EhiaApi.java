@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.core20monitor.core.ehia.ServiceChange;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Periods;
+import org.core20monitor.core.redis.RedisKeys;
 import org.core20monitor.core.reference.ClinicalAreas;
 import org.core20monitor.core.view.ViewJson;
 
@@ -32,6 +33,7 @@ import org.core20monitor.core.view.ViewJson;
  * GET  /api/ehia/changes/{id}         one change (404 if unknown)
  * PUT  /api/ehia/changes/{id}         edit an open change (409 once closed)
  * POST /api/ehia/changes/{id}/close   close it (409 if already closed)
+ * GET  /api/ehia/changes/{id}/monitoring  before and after go-live by group, gap changes, alerts
  * </pre>
  */
 final class EhiaApi {
@@ -71,6 +73,7 @@ final class EhiaApi {
         router.get("/api/ehia/changes/:id").handler(ctx -> load(ctx).onSuccess(c -> send(ctx, 200, c)).onFailure(ctx::fail));
         router.put("/api/ehia/changes/:id").handler(this::edit);
         router.post("/api/ehia/changes/:id/close").handler(this::close);
+        router.get("/api/ehia/changes/:id/monitoring").handler(this::monitoring);
     }
 
     private void register(RoutingContext ctx) {
@@ -126,6 +129,15 @@ final class EhiaApi {
             }
             return save(ctx, existing.closed(Instant.now().toString()), "close service change");
         }).onSuccess(c -> send(ctx, 200, c)).onFailure(ctx::fail);
+    }
+
+    private void monitoring(RoutingContext ctx) {
+        load(ctx).compose(change -> store.periods().compose(all -> {
+            List<String> periods = all.stream().filter(p -> p.compareTo(change.baselineFrom()) >= 0).toList();
+            List<String> keys = periods.stream().map(p -> RedisKeys.cell(p, change.scope())).toList();
+            return store.cells(keys).map(cells -> PublicFigures.monitoring(change, periods, cells, breakdowns));
+        })).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onFailure(ctx::fail);
     }
 
     /** The submitted change, parsed and validated: a 400 lists every problem at once. */

@@ -9,6 +9,8 @@ import org.core20monitor.core.disclosure.DisclosureControl;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.ehia.Monitoring;
+import org.core20monitor.core.ehia.ServiceChange;
 import org.core20monitor.core.reference.ClinicalAreas;
 import org.core20monitor.core.report.BoardPaper;
 import org.core20monitor.core.view.Overview;
@@ -61,6 +63,12 @@ public final class PublicFigures {
     public static BoardPaper boardPaper(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
                                         Breakdowns breakdowns, ClinicalAreas areas) {
         return BoardPaper.build(scope, period, trend, cells, breakdowns, areas);
+    }
+
+    /** EHIA monitoring of a service change; {@link Monitoring#build} publishes only disclosure-controlled figures. */
+    public static String monitoring(ServiceChange change, List<String> periods, ViewBuilder.Cells cells,
+                                    Breakdowns breakdowns) {
+        return json(Monitoring.build(change, periods, cells, breakdowns));
     }
 
     /** The data-quality figures as published (see {@link #quality}). */

@@ -106,6 +106,42 @@ class EhiaApiTest {
     }
 
     @Test
+    void monitoringComparesThePooledMonthsBeforeAndAfterGoLive() {
+        // QWE dermatology: 3 months before (PIFU 20/400 in Q1, 40/400 in Q5 each month), 2 after (20/400, 120/400)
+        org.core20monitor.core.view.Scope derm = new org.core20monitor.core.view.Scope("QWE", null, "330", null);
+        for (String month : new String[] {"2026-01", "2026-02", "2026-03", "2026-04", "2026-05"}) {
+            org.core20monitor.core.metric.MetricCounts counts = ViewFixtures.counts();
+            ViewFixtures.attendances(counts, 1, 400, 20);
+            ViewFixtures.attendances(counts, 10, 400, month.compareTo("2026-04") >= 0 ? 120 : 40);
+            ViewFixtures.store(redis.commands(), month, derm, counts);
+        }
+        JsonObject change = dermatology().put("metrics", new JsonArray().add("pifu_rate").add("waiting_list"))
+                .put("groups", new JsonArray().add("imd_quintile")).put("baseline_from", "2026-01");
+        String id = send(HttpMethod.POST, "/api/ehia/changes", change.encode()).bodyAsJsonObject().getString("id");
+        HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/ehia/changes/" + id + "/monitoring", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject m = response.bodyAsJsonObject();
+        assertThat(m.getJsonArray("before").getList()).containsExactly("2026-01", "2026-02", "2026-03");
+        assertThat(m.getJsonArray("after").getList()).containsExactly("2026-04", "2026-05");
+        JsonObject pifu = m.getJsonArray("metrics").getJsonObject(0);
+        JsonObject q5 = pifu.getJsonArray("groups").stream().map(g -> (JsonObject) g)
+                .filter(g -> "5".equals(g.getString("group"))).findFirst().orElseThrow();
+        // pooled: 120/1200 = 10.0% before, 240/800 = 30.0% after; counts rounded to 5 as everywhere
+        assertThat(q5.getJsonObject("before").getDouble("value")).isEqualTo(10.0);
+        assertThat(q5.getJsonObject("before").getLong("denominator")).isEqualTo(1200L);
+        assertThat(q5.getJsonObject("after").getDouble("value")).isEqualTo(30.0);
+        JsonObject gap = pifu.getJsonArray("gaps").getJsonObject(0);
+        assertThat(gap.getDouble("before")).isEqualTo(-5.0);   // 5% − 10%
+        assertThat(gap.getDouble("after")).isEqualTo(-25.0);   // 5% − 30%
+        assertThat(gap.getDouble("change")).isEqualTo(-20.0);
+        assertThat(gap.getBoolean("widened")).isTrue();
+        assertThat(m.getJsonArray("alerts").getJsonObject(0).getString("kind")).isEqualTo("gap_widened");
+        assertThat(m.getJsonArray("notes").getString(0)).startsWith("Waiting list: a month-by-month figure");
+        assertThat(send(HttpMethod.GET, "/api/ehia/changes/chg-000000000000/monitoring", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void badSubmissionsGetA400ListingEveryProblemAndUnknownIdsA404() {
         HttpResponse<Buffer> bad = send(HttpMethod.POST, "/api/ehia/changes", dermatology()
                 .put("metrics", new JsonArray().add("joy")).put("baseline_to", "2026-04").encode());
