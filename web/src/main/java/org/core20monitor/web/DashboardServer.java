@@ -240,52 +240,42 @@ public final class DashboardServer extends VerticleBase {
         }
     }
 
-    /**
-     * Writes the export to a temporary file off the event loop (the workbook streams its rows; nothing
-     * holds the whole file in memory), records it in the audit log, sends the file and deletes it.
-     */
+    /** The board paper or its data for a scope and month, recorded in the audit log. */
     private void export(RoutingContext ctx, Export format) {
         Future.all(overviewCells(ctx), store.quality()).compose(all -> {
             OverviewCells in = all.resultAt(0);
             Map<String, String> counters = all.resultAt(1);
             String scopeName = org.core20monitor.core.report.Format.scope(in.query().scope());
-            return vertx.executeBlocking(() -> {
+            String name = "core20-board-paper-" + in.query().scope().id().replace("*", "all").replace('.', '-') + "-"
+                    + in.query().period() + "." + format.extension;
+            return Downloads.send(vertx, ctx, format.contentType, name, out -> {
                 var paper = PublicFigures.boardPaper(in.query().scope(), in.query().period(), in.trend(), in.cells(),
                         BREAKDOWNS, ClinicalAreas.DEFAULT);
-                java.nio.file.Path file = java.nio.file.Files.createTempFile("core20-export-", "." + format.extension);
-                try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
-                    String generated = java.time.ZonedDateTime.now(org.core20monitor.core.metric.Periods.LONDON)
-                            .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK));
-                    switch (format) {
-                        case PDF -> BoardPaperPdf.write(paper, scopeName, PublicFigures.qualityFigures(counters), generated, out);
-                        case XLSX -> DataExport.xlsx(paper, BoardPaperPdf.title(scopeName, paper.period()), out);
-                        case CSV -> DataExport.csv(paper, new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
-                    }
+                switch (format) {
+                    case PDF -> BoardPaperPdf.write(paper, scopeName, PublicFigures.qualityFigures(counters), ukNow(), out);
+                    case XLSX -> DataExport.xlsx(paper, BoardPaperPdf.title(scopeName, paper.period()), out);
+                    case CSV -> DataExport.csv(paper, new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
                 }
-                return new Object[] {file, in};
-            }, false);
-        }).compose(done -> {
-            java.nio.file.Path file = (java.nio.file.Path) done[0];
-            OverviewCells in = (OverviewCells) done[1];
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("when", java.time.Instant.now().toString());
-            entry.put("who", who(ctx));
-            entry.put("what", "export board paper " + format.extension);
-            entry.put("scope", in.query().scope());
-            entry.put("period", in.query().period());
-            return store.audit(toJson(entry)).map(v -> file).onFailure(e -> delete(file)).map(f -> {
-                String name = "core20-board-paper-" + in.query().scope().id().replace("*", "all").replace('.', '-') + "-"
-                        + in.query().period() + "." + format.extension;
-                ctx.response().putHeader("Content-Type", format.contentType)
-                        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-                return f;
+            }, () -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("when", java.time.Instant.now().toString());
+                entry.put("who", who(ctx));
+                entry.put("what", "export board paper " + format.extension);
+                entry.put("scope", in.query().scope());
+                entry.put("period", in.query().period());
+                return store.audit(toJson(entry));
             });
-        }).compose(file -> ctx.response().sendFile(file.toString()).onComplete(r -> delete(file)))
-                .onFailure(e -> {
-                    if (!ctx.response().headWritten()) {
-                        ctx.fail(e);
-                    }
-                });
+        }).onFailure(e -> {
+            if (!ctx.response().headWritten()) {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    /** Now, as a reader in England would write it: "24 November 2026, 09:27". */
+    static String ukNow() {
+        return java.time.ZonedDateTime.now(org.core20monitor.core.metric.Periods.LONDON)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK));
     }
 
     /** Who asked: the signed-in user once there is sign-in, until then the caller's address. */
@@ -306,14 +296,6 @@ public final class DashboardServer extends VerticleBase {
         }
         store.auditLog(count).onSuccess(entries -> ctx.response().putHeader("Content-Type", "application/json")
                 .end("[" + String.join(",", entries) + "]")).onFailure(ctx::fail);
-    }
-
-    private static void delete(java.nio.file.Path file) {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-        } catch (java.io.IOException ignored) {
-            // a temporary file: the system's cleaner removes it if this could not
-        }
     }
 
     static String toJson(Object value) {

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.core20monitor.core.ehia.Monitoring;
 import org.core20monitor.core.ehia.ServiceChange;
+import org.core20monitor.web.export.EhiaReport;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Periods;
 import org.core20monitor.core.redis.RedisKeys;
@@ -34,6 +36,7 @@ import org.core20monitor.core.view.ViewJson;
  * PUT  /api/ehia/changes/{id}         edit an open change (409 once closed)
  * POST /api/ehia/changes/{id}/close   close it (409 if already closed)
  * GET  /api/ehia/changes/{id}/monitoring  before and after go-live by group, gap changes, alerts
+ * GET  /api/ehia/changes/{id}/report.pdf   the monitoring report (also .xlsx), recorded in the audit log
  * </pre>
  */
 final class EhiaApi {
@@ -74,6 +77,8 @@ final class EhiaApi {
         router.put("/api/ehia/changes/:id").handler(this::edit);
         router.post("/api/ehia/changes/:id/close").handler(this::close);
         router.get("/api/ehia/changes/:id/monitoring").handler(this::monitoring);
+        router.get("/api/ehia/changes/:id/report.pdf").handler(ctx -> report(ctx, "pdf"));
+        router.get("/api/ehia/changes/:id/report.xlsx").handler(ctx -> report(ctx, "xlsx"));
     }
 
     private void register(RoutingContext ctx) {
@@ -132,12 +137,39 @@ final class EhiaApi {
     }
 
     private void monitoring(RoutingContext ctx) {
-        load(ctx).compose(change -> store.periods().compose(all -> {
+        monitored(ctx).onSuccess(m -> ctx.response().putHeader("Content-Type", "application/json")
+                        .end(DashboardServer.toJson(m.monitoring())))
+                .onFailure(ctx::fail);
+    }
+
+    private record Monitored(ServiceChange change, Monitoring monitoring) {}
+
+    private Future<Monitored> monitored(RoutingContext ctx) {
+        return load(ctx).compose(change -> store.periods().compose(all -> {
             List<String> periods = all.stream().filter(p -> p.compareTo(change.baselineFrom()) >= 0).toList();
             List<String> keys = periods.stream().map(p -> RedisKeys.cell(p, change.scope())).toList();
-            return store.cells(keys).map(cells -> PublicFigures.monitoring(change, periods, cells, breakdowns));
-        })).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
-                .onFailure(ctx::fail);
+            return store.cells(keys).map(cells -> new Monitored(change,
+                    PublicFigures.monitoring(change, periods, cells, breakdowns)));
+        }));
+    }
+
+    private void report(RoutingContext ctx, String format) {
+        monitored(ctx).compose(m -> Downloads.send(ctx.vertx(), ctx, format.equals("pdf") ? "application/pdf"
+                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "ehia-" + m.change().id() + "." + format,
+                out -> {
+                    if (format.equals("pdf")) {
+                        EhiaReport.pdf(m.change(), m.monitoring(), DashboardServer.ukNow(), out);
+                    } else {
+                        EhiaReport.xlsx(m.change(), m.monitoring(), out);
+                    }
+                },
+                () -> audit(ctx, "export EHIA report " + format, m.change())))
+                .onFailure(e -> {
+                    if (!ctx.response().headWritten()) {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     /** The submitted change, parsed and validated: a 400 lists every problem at once. */
@@ -180,15 +212,19 @@ final class EhiaApi {
     }
 
     private Future<ServiceChange> save(RoutingContext ctx, ServiceChange change, String what) {
+        return store.saveServiceChange(change.id(), DashboardServer.toJson(change))
+                .compose(v -> audit(ctx, what, change))
+                .map(v -> change);
+    }
+
+    private Future<Void> audit(RoutingContext ctx, String what, ServiceChange change) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("when", Instant.now().toString());
         entry.put("who", DashboardServer.who(ctx));
         entry.put("what", what);
         entry.put("change", change.id());
         entry.put("name", change.name());
-        return store.saveServiceChange(change.id(), DashboardServer.toJson(change))
-                .compose(v -> store.audit(DashboardServer.toJson(entry)))
-                .map(v -> change);
+        return store.audit(DashboardServer.toJson(entry));
     }
 
     private static ServiceChange read(String json) {

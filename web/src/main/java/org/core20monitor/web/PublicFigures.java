@@ -66,9 +66,9 @@ public final class PublicFigures {
     }
 
     /** EHIA monitoring of a service change; {@link Monitoring#build} publishes only disclosure-controlled figures. */
-    public static String monitoring(ServiceChange change, List<String> periods, ViewBuilder.Cells cells,
-                                    Breakdowns breakdowns) {
-        return json(Monitoring.build(change, periods, cells, breakdowns));
+    public static Monitoring monitoring(ServiceChange change, List<String> periods, ViewBuilder.Cells cells,
+                                        Breakdowns breakdowns) {
+        return Monitoring.build(change, periods, cells, breakdowns);
     }
 
     /** The data-quality figures as published (see {@link #quality}). */

@@ -139,6 +139,44 @@ class EhiaApiTest {
         assertThat(m.getJsonArray("notes").getString(0)).startsWith("Waiting list: a month-by-month figure");
         assertThat(send(HttpMethod.GET, "/api/ehia/changes/chg-000000000000/monitoring", null).statusCode())
                 .isEqualTo(404);
+
+        // The programme team's report, as PDF and as a workbook, both listed in the audit log.
+        HttpResponse<Buffer> pdf = send(HttpMethod.GET, "/api/ehia/changes/" + id + "/report.pdf", null);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bodyAsBuffer().getBytes())) {
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+            assertThat(doc.getDocumentInformation().getTitle())
+                    .isEqualTo("Equality and health inequalities impact monitoring: PIFU in dermatology at RXX");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("has widened since go-live").containsPattern("-5\\.0\\s+-25\\.0\\s+-20\\.0");
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"));
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 110),
+                    "png", java.nio.file.Path.of("target", "exports", "ehia-report-page1.png").toFile());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        HttpResponse<Buffer> xlsx = send(HttpMethod.GET, "/api/ehia/changes/" + id + "/report.xlsx", null);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.bodyAsBuffer().getBytes()))) {
+            assertThat(book.getSheet("Alerts").getRow(1).getCell(3).getStringCellValue()).isEqualTo("gap_widened");
+            var sheet = book.getSheet("pifu_rate");
+            assertThat(sheet).isNotNull();
+            boolean found = false;
+            for (var row : sheet) {
+                if ("Least deprived 20%".equals(row.getCell(1) == null ? null : row.getCell(1).toString())) {
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(10.0);
+                    assertThat(row.getCell(9).getNumericCellValue()).isEqualTo(30.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(send(HttpMethod.GET, "/api/audit", null).bodyAsJsonArray().stream()
+                .map(e -> ((JsonObject) e).getString("what")).toList())
+                .contains("export EHIA report pdf", "export EHIA report xlsx");
     }
 
     @Test

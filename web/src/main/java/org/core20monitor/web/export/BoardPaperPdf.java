@@ -33,6 +33,11 @@ public final class BoardPaperPdf {
 
     public static void write(BoardPaper paper, String scopeName, Map<String, Object> quality, String generatedAt,
                              OutputStream out) throws IOException {
+        render(html(paper, scopeName, quality, generatedAt), out);
+    }
+
+    /** Lays out an XHTML document of ours as a tagged PDF/UA with the embedded font. */
+    static void render(String xhtml, OutputStream out) throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessbility(true);
@@ -40,7 +45,7 @@ public final class BoardPaperPdf {
                 BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useFont(() -> BoardPaperPdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
                 BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.withHtmlContent(html(paper, scopeName, quality, generatedAt), null);
+        builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         builder.run();
     }
@@ -192,7 +197,7 @@ public final class BoardPaperPdf {
         h.raw("</tr>");
     }
 
-    private static void image(Html h, byte[] png, String alt, int heightPt) {
+    static void image(Html h, byte[] png, String alt, int heightPt) {
         h.raw("<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\" alt=\""
                 + Html.escape(alt) + "\" style=\"width: 100%; height: " + heightPt + "pt\"/>");
     }
@@ -269,7 +274,7 @@ public final class BoardPaperPdf {
         };
     }
 
-    private static final String STYLE = """
+    static final String STYLE = """
             @page { size: A4; margin: 18mm 16mm 20mm 16mm;
               @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: 'DejaVu Sans'; font-size: 8pt; color: #4C6272; } }
             body { font-family: 'DejaVu Sans'; font-size: 9pt; color: #212B32; line-height: 1.35; }

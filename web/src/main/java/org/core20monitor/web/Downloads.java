@@ -1,0 +1,52 @@
+package org.core20monitor.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Sends a generated file: written off the event loop to a temporary file (so a large export is never
+ * held in memory), sent with its name and type, and deleted once sent.
+ */
+final class Downloads {
+
+    /** Writes the file's content. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private Downloads() {}
+
+    /** Generates the file, then runs {@code before} (e.g. the audit entry), then sends it. */
+    static Future<Void> send(Vertx vertx, RoutingContext ctx, String contentType, String fileName, Content content,
+                             java.util.function.Supplier<Future<Void>> before) {
+        return vertx.executeBlocking(() -> {
+            Path file = Files.createTempFile("core20-download-", ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                content.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                delete(file);
+                throw e;
+            }
+            return file;
+        }, false).compose(file -> before.get().onFailure(e -> delete(file)).map(v -> file)).compose(file -> {
+            ctx.response().putHeader("Content-Type", contentType)
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+            return ctx.response().sendFile(file.toString()).onComplete(r -> delete(file));
+        });
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file: the system's cleaner removes it if this could not
+        }
+    }
+}
