@@ -26,7 +26,8 @@ import org.core20monitor.core.view.ViewBuilder;
  * pooled counts), the change in the deprivation gap and in each group's gap to its reference (White,
  * or everyone else) as a difference in differences with a 95% interval, and the Making Data Count
  * chart of the monthly deprivation gap since go-live. An alert is raised when a gap widens
- * significantly or the gap chart shows special-cause variation of concern. Everything published here
+ * significantly to the group's disadvantage (for a metric with no good direction, either way) or
+ * the gap chart shows special-cause variation of concern. Everything published here
  * has been through disclosure control; a change whose gaps use a hidden figure is not shown.
  */
 public record Monitoring(String change, List<String> before, List<String> after, List<MetricReport> metrics,
@@ -139,7 +140,7 @@ public record Monitoring(String change, List<String> before, List<String> after,
                 || pubBefore.inequality().gap() == null || pubAfter.inequality().gap() == null) {
             return null;
         }
-        return gapChange(Breakdown.IMD_QUINTILE.id, "1", "the most deprived 20% (against the least deprived 20%)",
+        return gapChange(metric, Breakdown.IMD_QUINTILE.id, "1", "the most deprived 20% (against the least deprived 20%)",
                 "5", b.gap(), new Interval(b.gapLower(), b.gapUpper()), a.gap(), new Interval(a.gapLower(), a.gapUpper()));
     }
 
@@ -152,18 +153,31 @@ public record Monitoring(String change, List<String> before, List<String> after,
                 || b.differenceLower() == null || a.differenceLower() == null) {
             return null;
         }
-        return gapChange(breakdown.id, rawBefore.group(), rawBefore.label() + " (against " + b.reference() + ")",
+        String against = "white".equals(b.reference()) ? "White patients" : "everyone else";
+        return gapChange(metric, breakdown.id, rawBefore.group(), rawBefore.label() + " (against " + against + ")",
                 b.reference(), b.difference(), new Interval(b.differenceLower(), b.differenceUpper()), a.difference(),
                 new Interval(a.differenceLower(), a.differenceUpper()));
     }
 
-    private static GapChange gapChange(String breakdown, String group, String label, String reference, double before,
-                                       Interval beforeCi, double after, Interval afterCi) {
+    private static GapChange gapChange(Metric metric, String breakdown, String group, String label, String reference,
+                                       double before, Interval beforeCi, double after, Interval afterCi) {
         DifferenceInDifferences.Result did = DifferenceInDifferences.of(before, beforeCi, after, afterCi);
         return new GapChange(breakdown, group, label, reference, DisclosureControl.published(before),
                 DisclosureControl.published(after), DisclosureControl.published(did.change()),
                 DisclosureControl.published(did.lower()), DisclosureControl.published(did.upper()),
-                DifferenceInDifferences.widened(before, after, did));
+                DifferenceInDifferences.widened(before, after, did) && behind(metric, after));
+    }
+
+    /**
+     * Whether a gap (the group minus its reference) leaves the group worse off in the metric's
+     * direction: a gap that widens in the group's favour is not what EHIA monitoring alerts on.
+     */
+    static boolean behind(Metric metric, double gap) {
+        return switch (metric.direction) {
+            case HIGHER_IS_BETTER -> gap < 0;
+            case LOWER_IS_BETTER -> gap > 0;
+            case CONTEXT -> true;
+        };
     }
 
     private static View view(Metric metric, Breakdown breakdown, ServiceChange change, CellSnapshot pooled) {

@@ -134,4 +134,13 @@ class MonitoringScenarioTest {
         assertThat(gap.widened()).isFalse();
         assertThat(m.alerts()).isEmpty();
     }
+
+    @Test
+    void onlyAGapToTheGroupsDisadvantageCountsAsLeavingItBehind() {
+        assertThat(Monitoring.behind(org.core20monitor.core.metric.Metric.PIFU_RATE, -2.0)).isTrue();
+        assertThat(Monitoring.behind(org.core20monitor.core.metric.Metric.PIFU_RATE, 4.0)).as("group ahead").isFalse();
+        assertThat(Monitoring.behind(org.core20monitor.core.metric.Metric.DNA_RATE, 3.0)).isTrue();
+        assertThat(Monitoring.behind(org.core20monitor.core.metric.Metric.DNA_RATE, -3.0)).isFalse();
+        assertThat(Monitoring.behind(org.core20monitor.core.metric.Metric.DISCHARGE_RATE, -3.0)).isTrue();
+    }
 }
