@@ -184,17 +184,7 @@ public record Monitoring(String change, List<String> before, List<String> after,
         if (pooled == null) {
             return null;
         }
-        return ViewBuilder.build(metric, breakdown, pooled.period(), change.scope(), new ViewBuilder.Cells() {
-            @Override
-            public CellSnapshot cell(String period, Scope scope) {
-                return pooled;
-            }
-
-            @Override
-            public CellSnapshot liveWaits(Scope scope) {
-                return null;
-            }
-        });
+        return ViewBuilder.build(metric, breakdown, pooled.period(), change.scope(), ViewBuilder.Cells.only(pooled));
     }
 
     /** The months' event counts added together, labelled with the last month; null with none. */

@@ -35,6 +35,21 @@ public final class ViewBuilder {
 
         /** The scope's waiting-list snapshot at the current event time, or null. */
         CellSnapshot liveWaits(Scope scope);
+
+        /** One cell, whatever the period and scope asked for (a pooled or single stored cell). */
+        static Cells only(CellSnapshot cell) {
+            return new Cells() {
+                @Override
+                public CellSnapshot cell(String period, Scope scope) {
+                    return cell;
+                }
+
+                @Override
+                public CellSnapshot liveWaits(Scope scope) {
+                    return null;
+                }
+            };
+        }
     }
 
     private ViewBuilder() {}

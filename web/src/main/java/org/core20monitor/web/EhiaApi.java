@@ -82,13 +82,7 @@ final class EhiaApi {
     }
 
     private void register(RoutingContext ctx) {
-        ServiceChange submitted;
-        try {
-            submitted = valid(ctx);
-        } catch (ViewQuery.BadParameter e) {
-            ctx.fail(e);
-            return;
-        }
+        ServiceChange submitted = valid(ctx); // a BadParameter thrown here reaches the router's 400 handler
         String id = "chg-" + HexFormat.of().formatHex(bytes());
         ServiceChange change = submitted.registered(id, Instant.now().toString(), DashboardServer.who(ctx));
         save(ctx, change, "register service change").onSuccess(c -> send(ctx, 201, c)).onFailure(ctx::fail);
@@ -112,13 +106,7 @@ final class EhiaApi {
     }
 
     private void edit(RoutingContext ctx) {
-        ServiceChange submitted;
-        try {
-            submitted = valid(ctx);
-        } catch (ViewQuery.BadParameter e) {
-            ctx.fail(e);
-            return;
-        }
+        ServiceChange submitted = valid(ctx);
         load(ctx).compose(existing -> {
             if (ServiceChange.CLOSED.equals(existing.status())) {
                 throw new Conflict("service change " + existing.id() + " is closed: register a new one instead");

@@ -586,17 +586,7 @@ class DashboardBrowserTest {
     private static long pifuDenominatorOf(String cellJson) {
         try {
             CellSnapshot cell = ViewJson.mapper().readValue(cellJson, CellSnapshot.class);
-            View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.NONE, LATEST, cell.scope(), new ViewBuilder.Cells() {
-                @Override
-                public CellSnapshot cell(String period, Scope s) {
-                    return cell;
-                }
-
-                @Override
-                public CellSnapshot liveWaits(Scope s) {
-                    return null;
-                }
-            });
+            View v = ViewBuilder.build(Metric.PIFU_RATE, Breakdown.NONE, LATEST, cell.scope(), ViewBuilder.Cells.only(cell));
             return v.overall().denominator();
         } catch (Exception e) {
             return -1;
