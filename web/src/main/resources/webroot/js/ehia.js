@@ -54,6 +54,20 @@ function groupTable(report, metric) {
             : g[k].suppressed ? '*' : '–')))))));
 }
 
+/** The monthly deprivation gap since go-live with its Making Data Count signals. */
+function gapSeries(report, metric, months) {
+  const chart = report.gap_since_go_live;
+  if (!chart || !chart.points || !chart.points.length) return null;
+  const special = (p) => p.outside_limits || p.run || p.rising || p.falling || p.two_of_three;
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': `${metric.label}: deprivation gap since go-live` },
+    el('table', { class: 'data-table data-table--narrow' },
+      el('caption', {}, `${metric.label}: gap between the most and least deprived 20% each month since go-live`),
+      el('thead', {}, el('tr', {}, ['Month', 'Gap', 'Signal'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, chart.points.map((p, i) => el('tr', {},
+        el('th', { scope: 'row' }, fmtPeriod(months[i])), el('td', { class: 'num' }, fmtValue(p.value)),
+        el('td', {}, special(p) ? el('strong', {}, 'Special cause') : 'Common cause'))))));
+}
+
 function gapTable(report, metric) {
   if (!report.gaps.length) return el('p', {}, 'No gap can be shown (small numbers or no data in a window).');
   return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': `${metric.label}: change in the gaps` },
@@ -80,7 +94,8 @@ async function showChange(id) {
     m.alerts.length ? el('ul', { id: 'alerts', class: 'alerts' }, m.alerts.map((a) => el('li', { dataset: { kind: a.kind } }, '⚠ ', a.text)))
       : el('p', { id: 'alerts' }, 'No alert: no gap has widened significantly and the deprivation gap shows no special-cause variation since go-live.'),
     m.notes.map((n) => el('p', { class: 'hint' }, n)),
-    m.metrics.flatMap((r) => [el('h3', {}, metrics.get(r.metric).label), groupTable(r, metrics.get(r.metric)), gapTable(r, metrics.get(r.metric))]),
+    m.metrics.flatMap((r) => [el('h3', {}, metrics.get(r.metric).label), groupTable(r, metrics.get(r.metric)),
+      gapTable(r, metrics.get(r.metric)), gapSeries(r, metrics.get(r.metric), m.after)]),
     el('p', {}, 'Report for the programme team: ',
       el('a', { href: `/api/ehia/changes/${id}/report.pdf` }, 'PDF'), ' or ',
       el('a', { href: `/api/ehia/changes/${id}/report.xlsx` }, 'Excel'), '.'),

@@ -126,6 +126,24 @@ function panelRow(row, byId) {
     }));
 }
 
+/** Open service changes in the area shown with alerts, linked to their monitoring. */
+async function loadChangeAlerts() {
+  let changes;
+  try { changes = await getJson('/api/ehia/changes'); } catch { return; }
+  const mine = changes.filter((c) => c.status === 'OPEN' && (!state.icb || (c.scope || {}).icb === state.icb));
+  const flagged = [];
+  for (const c of mine) {
+    try {
+      const m = await getJson(`/api/ehia/changes/${c.id}/monitoring`);
+      if (m.alerts.length) flagged.push(c);
+    } catch { /* shown on its own page */ }
+  }
+  const p = $('ehia-alerts');
+  p.hidden = !flagged.length;
+  const links = flagged.flatMap((c, i) => [i ? ', ' : '', el('a', { href: `ehia.html?change=${c.id}` }, c.name)]);
+  if (flagged.length) replaceChildren(p, '⚠ Service changes with an equality alert: ', ...links, '.');
+}
+
 async function load() {
   const generation = ++state.generation;
   try {
@@ -160,6 +178,7 @@ function apply() {
   state.shownPanel = null;
   replaceChildren($('tiles'), state.meta.metrics.map(tileShell));
   load();
+  loadChangeAlerts();
   const metrics = state.meta.metrics.map((m) => m.id).join(',');
   live.open(`/api/stream?${query({ metric: metrics, by: 'core20,ethnicity_group', icb: state.icb, period: state.period })}`);
 }
@@ -206,6 +225,7 @@ async function start() {
   $('period-select').addEventListener('change', onChange);
   $('filters').addEventListener('submit', (e) => { e.preventDefault(); onChange(); });
   setInterval(refreshMeta, 15000);
+  setInterval(loadChangeAlerts, 60000);
   if (!state.period) {
     replaceChildren($('tiles'), el('li', { class: 'message' }, 'No data has arrived yet; this page will show it when it does.'));
     getJson('/api/quality').then(showQuality).catch((err) => qualityMessage(errorText(err)));

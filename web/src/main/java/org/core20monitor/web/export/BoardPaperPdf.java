@@ -152,7 +152,8 @@ public final class BoardPaperPdf {
         s.narrative().forEach(p -> h.tag("p", p));
         if (s.trend().views().size() >= 2) {
             h.tag("h3", "Monthly trend");
-            image(h, ChartImages.xmr(s.trend(), s.trend().overall(), m, m.target, 640, 200),
+            image(h, ChartImages.xmr(s.trend().views().stream().map(View::period).toList(), s.trend().overall(), m,
+                    m.target, 640, 200),
                     xmrAlt(s, m), 160);
             h.tag("p", "Points: each month's value for all patients. Solid grey line: mean; dashed grey lines: process"
                     + " limits; dotted red line: target. Special-cause months are larger: orange triangles where"

@@ -19,7 +19,6 @@ import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.report.Format;
 import org.core20monitor.core.stats.Spc;
 import org.core20monitor.core.view.GroupValue;
-import org.core20monitor.core.view.Series;
 import org.core20monitor.core.view.View;
 
 /**
@@ -83,8 +82,8 @@ public final class ChartImages {
         return c.png();
     }
 
-    /** The XmR chart of a series' overall values (or its gap), with mean, limits and target. */
-    public static byte[] xmr(Series series, Spc.Chart chart, Metric metric, Double target, int width, int height) {
+    /** The XmR chart of monthly values (one point per period), with mean, limits and target. */
+    public static byte[] xmr(List<String> periods, Spc.Chart chart, Metric metric, Double target, int width, int height) {
         Canvas c = new Canvas(width, height, 46, 16, 16, 40);
         List<Double> values = new ArrayList<>();
         chart.points().forEach(p -> values.add(p.value()));
@@ -121,7 +120,7 @@ public final class ChartImages {
         double[] xs = new double[n];
         for (int i = 0; i < n; i++) {
             xs[i] = c.left + step * (i + 0.5);
-            String period = series.views().get(i).period();
+            String period = periods.get(i);
             if (n <= 13 || i % 2 == 0) {
                 c.label(period.substring(5) + "/" + period.substring(2, 4), xs[i], height - c.bottom + 14, step * 2);
             }
