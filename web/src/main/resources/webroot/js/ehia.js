@@ -9,7 +9,7 @@ import { fillDrill, fillSelect, icbItems, loadMeta, scopeName } from './shell.js
 
 const $ = (id) => document.getElementById(id);
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
-const state = { meta: null, changes: [], selected: null, timer: null };
+const state = { meta: null, changes: [], selected: null, timer: null, editing: null };
 let live;
 
 const WATCHABLE = (meta) => [['imd_quintile', 'IMD quintile'], ['core20', 'Core20 vs the rest'],
@@ -99,7 +99,11 @@ async function showChange(id) {
     el('p', {}, 'Report for the programme team: ',
       el('a', { href: `/api/ehia/changes/${id}/report.pdf` }, 'PDF'), ' or ',
       el('a', { href: `/api/ehia/changes/${id}/report.xlsx` }, 'Excel'), '.'),
-    change.status === 'OPEN' ? el('p', {}, el('button', { type: 'button', class: 'button button--secondary', id: 'close-change' }, 'Close this change')) : null);
+    change.status === 'OPEN' ? el('p', { class: 'actions' },
+      el('button', { type: 'button', class: 'button button--secondary', id: 'edit-change' }, 'Edit this change'), ' ',
+      el('button', { type: 'button', class: 'button button--secondary', id: 'close-change' }, 'Close this change')) : null);
+  const edit = $('edit-change');
+  if (edit) edit.addEventListener('click', () => startEditing(change));
   const close = $('close-change');
   if (close) {
     close.addEventListener('click', async () => {
@@ -115,6 +119,31 @@ async function showChange(id) {
   if (!live.url || !live.url.includes(`change=${id}`)) {
     live.open(`/api/stream?${query({ metric: change.metrics.join(','), by: 'imd_quintile', period: latest, icb: s.icb, provider: s.provider, specialty: s.specialty, area: s.area })}&change=${id}`);
   }
+}
+
+/** Fills the form with a change so the team can correct it; the form then saves instead of registering. */
+function startEditing(change) {
+  state.editing = change.id;
+  const s = change.scope || {};
+  $('register-heading').textContent = `Edit “${change.name}”`;
+  $('f-name').value = change.name;
+  $('f-icb').value = s.icb || '';
+  const drill = s.provider ? `provider:${s.provider}` : s.specialty ? `specialty:${s.specialty}` : s.area ? `area:${s.area}` : '';
+  fillDrill($('f-drill'), state.meta, $('f-icb').value, drill);
+  $('f-go-live').value = change.go_live;
+  $('f-from').value = change.baseline_from;
+  $('f-to').value = change.baseline_to;
+  for (const box of document.querySelectorAll('#register input[type=checkbox]')) {
+    box.checked = (box.name === 'metrics' ? change.metrics : change.groups).includes(box.value);
+  }
+  $('register').querySelector('button[type=submit]').textContent = 'Save changes';
+  $('f-name').focus();
+}
+
+function stopEditing() {
+  state.editing = null;
+  $('register-heading').textContent = 'Register a service change';
+  $('register').querySelector('button[type=submit]').textContent = 'Register change';
 }
 
 function buildForm() {
@@ -135,7 +164,8 @@ function buildForm() {
       go_live: form.get('go_live') || null, metrics: form.getAll('metrics'), groups: form.getAll('groups'),
       baseline_from: form.get('baseline_from') || null, baseline_to: form.get('baseline_to') || null,
     };
-    const res = await fetch('/api/ehia/changes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(state.editing ? `/api/ehia/changes/${state.editing}` : '/api/ehia/changes',
+      { method: state.editing ? 'PUT' : 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const json = await res.json().catch(() => ({}));
     if (!res.ok) {
       replaceChildren($('form-errors'), el('h3', {}, 'There is a problem'),
@@ -146,6 +176,7 @@ function buildForm() {
     }
     $('form-errors').hidden = true;
     $('register').reset();
+    stopEditing();
     await loadChanges();
     setUrlParams({ change: json.id });
     state.selected = json.id;

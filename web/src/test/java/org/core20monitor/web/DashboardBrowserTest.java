@@ -333,6 +333,17 @@ class DashboardBrowserTest {
         assertNoSmallCountsInPage();
         assertAccessible("service changes");
         screenshots("service-changes");
+
+        // Edit it through the form: the change keeps its id and the page shows the new name.
+        browser.findElement(By.id("edit-change")).click();
+        wait.until(d -> d.findElement(By.id("f-name")).getAttribute("value").equals("PIFU roll-out in QWE"));
+        WebElement rename = browser.findElement(By.id("f-name"));
+        rename.clear();
+        rename.sendKeys("PIFU roll-out in QWE, phase 1");
+        browser.findElement(By.cssSelector("#register button[type='submit']")).click();
+        waitForText(By.id("detail-heading"), "PIFU roll-out in QWE, phase 1");
+        assertThat(api("/api/ehia/changes/" + id).path("name").asText()).isEqualTo("PIFU roll-out in QWE, phase 1");
+        assertThat(redis.commands().hlen(RedisKeys.EHIA_CHANGES)).isEqualTo(1);
     }
 
     private void setValue(String id, String value) {
