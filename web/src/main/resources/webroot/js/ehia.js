@@ -65,7 +65,7 @@ function gapSeries(report, metric, months) {
       el('thead', {}, el('tr', {}, ['Month', 'Gap', 'Signal'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, chart.points.map((p, i) => el('tr', {},
         el('th', { scope: 'row' }, fmtPeriod(months[i])), el('td', { class: 'num' }, fmtValue(p.value)),
-        el('td', {}, special(p) ? el('strong', {}, 'Special cause') : 'Common cause'))))));
+        el('td', {}, !isNum(p.value) ? '–' : special(p) ? el('strong', {}, 'Special cause') : 'Common cause'))))));
 }
 
 function gapTable(report, metric) {
