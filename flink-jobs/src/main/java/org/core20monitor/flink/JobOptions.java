@@ -25,6 +25,7 @@ public record JobOptions(
         String checkpointDir,
         long emitIntervalMillis,
         long allowedLatenessMillis,
+        long dedupRetentionMillis,
         boolean live,
         double liveEventsPerSecond,
         GeneratorConfig generator) implements Serializable {
@@ -60,6 +61,8 @@ public record JobOptions(
                 Long.parseLong(option(p, env, "emit-interval", "EMIT_INTERVAL_MS", "1000")),
                 Duration.ofDays(Long.parseLong(option(p, env, "allowed-lateness-days", "ALLOWED_LATENESS_DAYS", "7")))
                         .toMillis(),
+                Duration.ofDays(Long.parseLong(option(p, env, "dedup-retention-days", "DEDUP_RETENTION_DAYS",
+                        String.valueOf(FirstOccurrence.DEFAULT_RETENTION_DAYS)))).toMillis(),
                 Boolean.parseBoolean(option(p, env, "live", "CORE20_LIVE", "true")),
                 Double.parseDouble(option(p, env, "live-rate", "CORE20_LIVE_RATE", "5")),
                 source.equals("generator") ? GenerateEvents.config(generatorOptions) : null);

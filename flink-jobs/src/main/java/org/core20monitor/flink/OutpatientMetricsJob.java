@@ -101,7 +101,7 @@ public final class OutpatientMetricsJob {
                         .withIdleness(Duration.ofSeconds(30)))
                 .name("event-time").uid("event-time")
                 .keyBy(OutpatientEvent::eventId)
-                .process(new FirstOccurrence())
+                .process(new FirstOccurrence(options.dedupRetentionMillis()))
                 .name("drop-repeated-event-ids").uid("drop-repeated-event-ids");
 
         Enrichment enrichment = new Enrichment(imd);
