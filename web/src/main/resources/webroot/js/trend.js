@@ -119,7 +119,7 @@ export function renderXmrTable(table, { periods, chart, baseline, unit, directio
         views && !gap ? el('td', { class: 'num' }, fmtInterval(o.lower, o.upper, unit)) : null,
         hasBaseline ? el('td', { class: 'num' }, isNum(baseline[i]) ? fmtValue(baseline[i], unit) : '–') : null,
         el('td', {}, cause ? [el('span', { 'aria-hidden': 'true', style: `color:${CAUSE_STYLE[cause].colour}` }, `${CAUSE_STYLE[cause].marker} `),
-          `${CAUSE_STYLE[cause].text}: ${rules(p).join(', ')}`] : 'Common cause'));
+          `${CAUSE_STYLE[cause].text}: ${rules(p).join(', ')}`] : isNum(p.value) ? 'Common cause' : '–'));
     })),
     el('tfoot', {}, el('tr', {}, el('td', { colspan: String(heads.length) },
       isNum(chart.mean) ? `Mean ${fmtValue(chart.mean)}${isNum(chart.lower_limit) ? `; process limits ${fmtValue(chart.lower_limit)} to ${fmtValue(chart.upper_limit)}` : ''}` : 'Too few months for limits'))));

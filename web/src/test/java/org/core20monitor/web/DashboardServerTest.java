@@ -240,6 +240,24 @@ class DashboardServerTest {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String uri : new String[] {"/", "/metric.html", "/js/overview.js", "/api/meta", "/health", "/api/nothing",
+                "/api/views?metric=joy", "/webjars/chart.js/4.5.1/dist/chart.umd.js"}) {
+            HttpResponse<Buffer> r = get(uri);
+            assertThat(r.getHeader("Content-Security-Policy")).as(uri).isEqualTo(DashboardServer.CONTENT_SECURITY_POLICY)
+                    .contains("script-src 'self';").contains("frame-ancestors 'none'").doesNotContain("unsafe-eval");
+            assertThat(r.getHeader("X-Content-Type-Options")).as(uri).isEqualTo("nosniff");
+            assertThat(r.getHeader("X-Frame-Options")).as(uri).isEqualTo("DENY");
+            assertThat(r.getHeader("Referrer-Policy")).as(uri).isEqualTo("no-referrer");
+        }
+        // The pages themselves have no inline script for the policy to allow.
+        for (String page : new String[] {"/", "/metric.html", "/ehia.html"}) {
+            String html = get(page).bodyAsString();
+            assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("onclick=");
+        }
+    }
+
+    @Test
     void servesTheDashboardAndChartJs() {
         assertThat(get("/").bodyAsString()).contains("<html");
         assertThat(get("/webjars/chart.js/4.5.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
