@@ -95,7 +95,7 @@ async function showChange(id) {
       : el('p', { id: 'alerts' }, 'No alert: no gap has widened significantly and the deprivation gap shows no special-cause variation since go-live.'),
     m.notes.map((n) => el('p', { class: 'hint' }, n)),
     m.metrics.flatMap((r) => [el('h3', {}, metrics.get(r.metric).label), groupTable(r, metrics.get(r.metric)),
-      gapTable(r, metrics.get(r.metric)), gapSeries(r, metrics.get(r.metric), m.after)]),
+      gapTable(r, metrics.get(r.metric)), gapSeries(r, metrics.get(r.metric), r.gap_months)]),
     el('p', {}, 'Report for the programme team: ',
       el('a', { href: `/api/ehia/changes/${id}/report.pdf` }, 'PDF'), ' or ',
       el('a', { href: `/api/ehia/changes/${id}/report.xlsx` }, 'Excel'), '.'),

@@ -33,8 +33,12 @@ import org.core20monitor.core.view.ViewBuilder;
 public record Monitoring(String change, List<String> before, List<String> after, List<MetricReport> metrics,
                          List<Alert> alerts, List<String> notes) {
 
-    /** One metric: the groups before and after, the gap changes and the gap chart since go-live. */
-    public record MetricReport(String metric, List<GroupReport> groups, List<GapChange> gaps, Spc.Chart gapSinceGoLive) {}
+    /**
+     * One metric: the groups before and after, the gap changes, and the gap chart since go-live with
+     * its months (those with data, which a small scope may not have every month).
+     */
+    public record MetricReport(String metric, List<GroupReport> groups, List<GapChange> gaps, Spc.Chart gapSinceGoLive,
+                               List<String> gapMonths) {}
 
     /** A group's published figures over the baseline window and since go-live. */
     public record GroupReport(String breakdown, String group, String label, GroupValue before, GroupValue after) {}
@@ -86,6 +90,7 @@ public record Monitoring(String change, List<String> before, List<String> after,
             List<GroupReport> groups = new ArrayList<>();
             List<GapChange> gaps = new ArrayList<>();
             Spc.Chart gapChart = null;
+            List<String> gapMonths = List.of();
             for (String breakdownId : change.groups()) {
                 Breakdown breakdown = breakdowns.byId(breakdownId);
                 View rawBefore = view(metric, breakdown, change, pooledBefore);
@@ -104,7 +109,9 @@ public record Monitoring(String change, List<String> before, List<String> after,
                     if (gap != null) {
                         gaps.add(gap);
                     }
-                    gapChart = Series.build(metric, Breakdown.IMD_QUINTILE, change.scope(), after, cells).gap();
+                    Series gapSeries = Series.build(metric, Breakdown.IMD_QUINTILE, change.scope(), after, cells);
+                    gapChart = gapSeries.gap();
+                    gapMonths = gapSeries.views().stream().map(View::period).toList();
                 }
                 for (int i = 0; i < rawBefore.groups().size(); i++) {
                     GapChange gap = referenceGap(metric, breakdown, rawBefore.groups().get(i), rawAfter.groups().get(i),
@@ -126,7 +133,7 @@ public record Monitoring(String change, List<String> before, List<String> after,
                 alerts.add(new Alert(metric.id, Breakdown.IMD_QUINTILE.id, "1", SPECIAL_CAUSE, metric.label
                         + ": special-cause variation in the deprivation gap since go-live"));
             }
-            reports.add(new MetricReport(metric.id, groups, gaps, gapChart));
+            reports.add(new MetricReport(metric.id, groups, gaps, gapChart, gapMonths));
         }
         return new Monitoring(change.id(), before, after, reports, alerts, notes);
     }

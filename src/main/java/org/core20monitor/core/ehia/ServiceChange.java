@@ -36,6 +36,8 @@ public record ServiceChange(String id, String name, Scope scope, String goLive, 
     private static final Pattern SPECIALTY = Pattern.compile("[0-9]{3}");
     private static final Pattern ICB = Pattern.compile("[A-Z0-9]{3}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    /** Printable text: no control characters, no unpaired surrogates (they cannot go into a report). */
+    private static final Pattern CLEAN_TEXT = Pattern.compile("[^\\p{Cc}\\p{Cs}]*");
 
     public ServiceChange {
         metrics = metrics == null ? null : List.copyOf(metrics);
@@ -57,6 +59,8 @@ public record ServiceChange(String id, String name, Scope scope, String goLive, 
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank() || name.strip().length() < 3 || name.length() > 120) {
             problems.add("name: give the change a name of 3 to 120 characters");
+        } else if (!CLEAN_TEXT.matcher(name).matches()) {
+            problems.add("name: use letters, digits, spaces and punctuation only (no control characters)");
         }
         scopeProblems(areas, problems);
         LocalDate live = null;
@@ -82,6 +86,7 @@ public record ServiceChange(String id, String name, Scope scope, String goLive, 
                     problems.add("metrics: unknown metric '" + m + "'");
                 }
             }
+            repeated(metrics, "metrics", problems);
         }
         List<String> watchable = watchableGroups(breakdowns);
         if (groups == null || groups.isEmpty()) {
@@ -89,6 +94,7 @@ public record ServiceChange(String id, String name, Scope scope, String goLive, 
         } else {
             groups.stream().filter(g -> !watchable.contains(g))
                     .forEach(g -> problems.add("groups: '" + g + "' is not one of " + String.join(", ", watchable)));
+            repeated(groups, "groups", problems);
         }
         baselineProblems(live, problems);
         return problems;
@@ -128,6 +134,12 @@ public record ServiceChange(String id, String name, Scope scope, String goLive, 
         if (live != null && !to.isBefore(YearMonth.from(live))) {
             problems.add("baseline_to: the baseline must end before the go-live month (" + YearMonth.from(live) + ")");
         }
+    }
+
+    private static void repeated(List<String> values, String field, List<String> problems) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        values.stream().filter(v -> !seen.add(v)).distinct()
+                .forEach(v -> problems.add(field + ": '" + v + "' is listed more than once"));
     }
 
     private static YearMonth month(String value, String field, List<String> problems) {

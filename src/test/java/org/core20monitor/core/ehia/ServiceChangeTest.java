@@ -86,4 +86,16 @@ class ServiceChangeTest {
         assertThat(closed.status()).isEqualTo(ServiceChange.CLOSED);
         assertThat(closed.closedAt()).isEqualTo("2026-11-26T09:00:00Z");
     }
+
+    @Test
+    void repeatsAndControlCharactersAreRefused() {
+        ServiceChange c = dermatologyPifu();
+        ServiceChange repeated = new ServiceChange(null, "Bad\u0001name", c.scope(), c.goLive(),
+                List.of("pifu_rate", "pifu_rate"), List.of("sex", "sex", "sex"), c.baselineFrom(), c.baselineTo(), null,
+                null, null, null, null);
+        assertThat(problems(repeated)).containsExactly(
+                "name: use letters, digits, spaces and punctuation only (no control characters)",
+                "metrics: 'pifu_rate' is listed more than once",
+                "groups: 'sex' is listed more than once");
+    }
 }

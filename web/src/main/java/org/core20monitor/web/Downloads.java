@@ -28,14 +28,25 @@ final class Downloads {
                              java.util.function.Supplier<Future<Void>> before) {
         return vertx.executeBlocking(() -> {
             Path file = Files.createTempFile("core20-download-", ".tmp");
+            boolean written = false;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
                 content.writeTo(out);
-            } catch (IOException | RuntimeException e) {
-                delete(file);
-                throw e;
+                written = true;
+            } finally {
+                if (!written) {
+                    delete(file); // whatever went wrong, an Error included
+                }
             }
             return file;
-        }, false).compose(file -> before.get().onFailure(e -> delete(file)).map(v -> file)).compose(file -> {
+        }, false).compose(file -> {
+            Future<Void> done;
+            try {
+                done = before.get();
+            } catch (RuntimeException e) {
+                done = Future.failedFuture(e);
+            }
+            return done.onFailure(e -> delete(file)).map(v -> file);
+        }).compose(file -> {
             ctx.response().putHeader("Content-Type", contentType)
                     .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
             return ctx.response().sendFile(file.toString()).onComplete(r -> delete(file));

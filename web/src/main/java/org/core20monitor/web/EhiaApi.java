@@ -162,6 +162,11 @@ final class EhiaApi {
 
     /** The submitted change, parsed and validated: a 400 lists every problem at once. */
     private ServiceChange valid(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            // Also keeps a cross-site form (which cannot send JSON) from registering changes.
+            throw new ViewQuery.BadParameter("send the service change as application/json");
+        }
         String body = ctx.body() == null ? null : ctx.body().asString();
         if (body == null || body.isBlank()) {
             throw new ViewQuery.BadParameter("send the service change as a JSON object");

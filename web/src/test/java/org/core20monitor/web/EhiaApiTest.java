@@ -190,6 +190,10 @@ class EhiaApiTest {
                 "metrics: unknown metric 'joy'",
                 "baseline_to: the baseline must end before the go-live month (2026-04)");
         assertThat(send(HttpMethod.POST, "/api/ehia/changes", "{not json").statusCode()).isEqualTo(400);
+        HttpResponse<Buffer> plain = web.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/api/ehia/changes")
+                .putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer(dermatology().encode())).await();
+        assertThat(plain.statusCode()).as("a cross-site form cannot send JSON").isEqualTo(400);
+        assertThat(plain.bodyAsJsonObject().getString("error")).contains("application/json");
         assertThat(send(HttpMethod.POST, "/api/ehia/changes", "").bodyAsJsonObject().getString("error"))
                 .contains("JSON object");
         assertThat(send(HttpMethod.POST, "/api/ehia/changes", dermatology().put("colour", "blue").encode())

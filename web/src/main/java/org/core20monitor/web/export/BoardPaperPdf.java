@@ -303,6 +303,8 @@ public final class BoardPaperPdf {
         private final StringBuilder b = new StringBuilder();
 
         static String escape(String text) {
+            // Characters XML cannot carry (control characters, unpaired surrogates) are dropped.
+            text = text.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]|\\p{Cs}", "");
             return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
 

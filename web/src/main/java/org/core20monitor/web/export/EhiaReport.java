@@ -91,12 +91,13 @@ public final class EhiaReport {
                 h.raw("</tr>");
             }
             h.raw("</tbody></table>");
-            if (r.gapSinceGoLive() != null && m.after().size() >= 2) {
+            if (r.gapSinceGoLive() != null && r.gapMonths().size() >= 2) {
                 h.tag("h3", "The deprivation gap month by month since go-live");
                 var chart = r.gapSinceGoLive();
-                BoardPaperPdf.image(h, ChartImages.xmr(m.after(), chart, metric, null, 640, 200),
+                List<String> months = r.gapMonths();
+                BoardPaperPdf.image(h, ChartImages.xmr(months, chart, metric, null, 640, 200),
                         "SPC chart of the gap between the most and least deprived 20% for " + metric.label + ", "
-                                + Format.period(m.after().get(0)) + " to " + Format.period(m.after().get(m.after().size() - 1))
+                                + Format.period(months.get(0)) + " to " + Format.period(months.get(months.size() - 1))
                                 + ": " + BoardPaperPdf.variation(chart.variation()) + "; mean "
                                 + Format.number(chart.mean(), "") + ". Monthly values: " + String.join(", ",
                                 chart.points().stream().map(p -> Format.number(p.value(), "")).toList()) + ".", 150);
