@@ -146,13 +146,15 @@ export function meetsTarget(value, metric) {
 }
 
 /**
- * Which way a special-cause point points: 'improvement', 'concern' or 'neither', from the rule it
- * broke (a trend by its direction, the others by their side of the mean) and the metric's direction.
+ * Which way a special-cause point points: 'improvement', 'concern' or 'neither', read as the server's
+ * Spc.variation reads it (a level rule by the point's side of the mean, else its trend's direction)
+ * and the metric's direction.
  */
 export function pointCause(point, mean, direction) {
   const special = point.outside_limits || point.run || point.rising || point.falling || point.two_of_three;
   if (!special || !isNum(point.value)) return null;
-  const up = point.rising && !point.falling ? true : point.falling && !point.rising ? false : point.value > mean;
+  const level = point.outside_limits || point.run || point.two_of_three;
+  const up = level ? point.value > mean : !!point.rising;
   if (direction === 'HIGHER_IS_BETTER') return up ? 'improvement' : 'concern';
   if (direction === 'LOWER_IS_BETTER') return up ? 'concern' : 'improvement';
   return 'neither';

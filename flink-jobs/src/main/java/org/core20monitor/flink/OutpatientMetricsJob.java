@@ -168,11 +168,7 @@ public final class OutpatientMetricsJob {
     }
 
     static String json(CellSnapshot cell) {
-        try {
-            return ViewJson.mapper().writeValueAsString(cell);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewJson.write(cell);
     }
 
     static ClinicalAreas clinicalAreas(String file) {

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.view.GroupValue;
 import org.core20monitor.core.view.Inequality;
 import org.core20monitor.core.view.ReferenceComparison;
+import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.View;
+import org.core20monitor.core.view.ViewBuilder;
 
 /**
  * NHS Digital's HES rule for sub-national figures (SPEC §7): 0 stays 0, a count of 1–7 is hidden,
@@ -83,6 +86,12 @@ public final class DisclosureControl {
             return null;
         }
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The view as it may be published, built from the cells; null when they hold no data for it. */
+    public static View view(Metric metric, Breakdown breakdown, String period, Scope scope, ViewBuilder.Cells cells) {
+        View view = ViewBuilder.build(metric, breakdown, period, scope, cells);
+        return view == null ? null : apply(view);
     }
 
     public static View apply(View view) {

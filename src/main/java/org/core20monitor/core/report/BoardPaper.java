@@ -41,8 +41,8 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
         List<Finding> signals = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             Series series = Series.build(metric, Breakdown.IMD_QUINTILE, scope, trend, cells);
-            View quintiles = published(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
-            View ethnicity = published(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells);
+            View quintiles = DisclosureControl.view(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
+            View ethnicity = DisclosureControl.view(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells);
             View previous = monthBefore(series, period);
             List<String> narrative = new ArrayList<>();
             if (quintiles != null) {
@@ -122,12 +122,6 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
             }
         }
         return null;
-    }
-
-    private static View published(Metric metric, Breakdown breakdown, String period, Scope scope,
-                                  ViewBuilder.Cells cells) {
-        View view = ViewBuilder.build(metric, breakdown, period, scope, cells);
-        return view == null ? null : DisclosureControl.apply(view);
     }
 
     private static <T> List<T> top(List<T> items) {

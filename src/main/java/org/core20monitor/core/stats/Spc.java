@@ -186,10 +186,11 @@ public final class Spc {
     }
 
     /**
-     * The latest point's special cause, read as high or low: by its side of the mean when it breaks a
-     * limit, run or two-of-three rule (those are about level), else by the direction of its trend.
+     * A point's special cause (the chart's icon is that of the latest point), read as high or low: by
+     * its side of the mean when it breaks a limit, run or two-of-three rule (those are about level),
+     * else by the direction of its trend. Charts use it to colour every special-cause month.
      */
-    private static Variation variation(Point latest, double mean, Direction dir) {
+    public static Variation variation(Point latest, double mean, Direction dir) {
         if (!latest.specialCause()) {
             return Variation.COMMON_CAUSE;
         }
@@ -197,7 +198,8 @@ public final class Spc {
             return Variation.SPECIAL_CAUSE_NEITHER;
         }
         boolean levelRule = latest.outsideLimits() || latest.run() || latest.twoOfThree();
-        // The latest point can only end a trend, never start one, so it is rising or falling, not both.
+        // The latest point can only end a trend, never start one, so it is rising or falling, not both;
+        // a point inside the series that ends one trend and starts the other is read as rising.
         int high = levelRule ? side(latest.value(), mean) : latest.rising() ? 1 : -1;
         if (high == 0) {
             // Not reachable: the level rules need a point strictly off the mean.

@@ -26,6 +26,8 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
     /** A share of records without a deprivation decile at or above this flags deprivation comparisons. */
     public static final double IMD_UNKNOWN_FLAG = 2.0;
 
+    private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
+
     /** The metrics shown in the Core20PLUS5 panel's columns: uptake, attendance, access and waits. */
     public static final List<Metric> PANEL_METRICS = List.of(Metric.PIFU_RATE, Metric.DNA_RATE,
             Metric.REMOTE_SHARE, Metric.DISCHARGE_RATE, Metric.WITHIN_18W, Metric.OVER_52W,
@@ -70,11 +72,12 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
         List<Tile> tiles = new ArrayList<>();
         Map<Metric, View> core20Views = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            View core20 = published(metric, Breakdown.CORE20, period, scope, cells);
+            View core20 = DisclosureControl.view(metric, Breakdown.CORE20, period, scope, cells);
             core20Views.put(metric, core20);
             Spc.Chart chart = Series.build(metric, Breakdown.NONE, scope, trend, cells).overall();
-            tiles.add(tile(metric, core20, published(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells),
-                    published(metric, Breakdown.IMD_QUINTILE, period, scope, cells), chart));
+            View ethnicity = DisclosureControl.view(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells);
+            View deprivation = DisclosureControl.view(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
+            tiles.add(tile(metric, core20, ethnicity, deprivation, chart));
         }
 
         List<PanelRow> panel = new ArrayList<>();
@@ -83,12 +86,14 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
         for (Breakdown plus : breakdowns.list()) {
             if (plus.isPlus()) {
                 panel.add(new PanelRow(plus.id, plus.labels.get(0), "plus", PANEL_METRICS.stream()
-                        .map(m -> groupCell(m, published(m, plus, period, scope, cells), "yes")).toList()));
+                        .map(m -> groupCell(m, DisclosureControl.view(m, plus, period, scope, cells), "yes"))
+                        .toList()));
             }
         }
         for (Scope within : areaScopes(scope, areas)) {
             panel.add(new PanelRow("area:" + within.area(), ClinicalAreas.label(within.area()), "area",
-                    PANEL_METRICS.stream().map(m -> areaCell(m, published(m, Breakdown.NONE, period, within, cells),
+                    PANEL_METRICS.stream().map(m -> areaCell(m,
+                            DisclosureControl.view(m, Breakdown.NONE, period, within, cells),
                             overallValue(core20Views.get(m)))).toList()));
         }
         return new Overview(period, scope, tiles, panel, PANEL_METRICS.stream().map(m -> m.id).toList());
@@ -107,12 +112,6 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
 
     private static Double overallValue(View view) {
         return view == null ? null : view.overall().value();
-    }
-
-    private static View published(Metric metric, Breakdown breakdown, String period, Scope scope,
-                                  ViewBuilder.Cells cells) {
-        View view = ViewBuilder.build(metric, breakdown, period, scope, cells);
-        return view == null ? null : DisclosureControl.apply(view);
     }
 
     /**
@@ -155,8 +154,7 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
             return null;
         }
         ReferenceComparison vs = g.vsReference();
-        String referenceKey = vs != null ? vs.reference() : ViewBuilder.referenceGroup(
-                Breakdowns.standard().byId(view.breakdown()));
+        String referenceKey = vs != null ? vs.reference() : ViewBuilder.referenceGroup(BREAKDOWNS.byId(view.breakdown()));
         GroupValue reference = referenceKey == null ? null : group(view, referenceKey);
         Double difference = vs != null ? vs.difference()
                 : g.value() != null && reference != null && reference.value() != null

@@ -37,17 +37,16 @@ public record Series(String metric, Scope scope, String breakdown, List<View> vi
         List<View> views = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         for (String period : periods) {
-            View view = ViewBuilder.build(metric, breakdown, period, scope, cells);
+            View view = DisclosureControl.view(metric, breakdown, period, scope, cells);
             if (view != null) {
-                views.add(DisclosureControl.apply(view));
+                views.add(view);
                 String base = ViewBuilder.baselinePeriod(period);
                 // Waits are judged against their thresholds, and the change in follow-ups already is the
                 // comparison with 2019/20.
                 boolean compared = !base.equals(period) && metric.source == Metric.Source.EVENTS
                         && metric != Metric.OPFU_CHANGE;
-                View then = !compared ? null
-                        : ViewBuilder.build(metric, Breakdown.NONE, base, scope, cells);
-                baseline.add(then == null ? null : DisclosureControl.apply(then).overall().value());
+                View then = !compared ? null : DisclosureControl.view(metric, Breakdown.NONE, base, scope, cells);
+                baseline.add(then == null ? null : then.overall().value());
             }
         }
         Spc.Direction direction = Spc.Direction.valueOf(metric.direction.name());

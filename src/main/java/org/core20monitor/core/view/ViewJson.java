@@ -14,11 +14,12 @@ public final class ViewJson {
 
     private ViewJson() {}
 
-    public static String write(View view) {
+    /** A view, or any document served beside views (cells, overviews, registry entries), as JSON. */
+    public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(view);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise view", e);
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -245,8 +245,8 @@ public final class DashboardServer extends VerticleBase {
         });
     }
 
-    /** The board paper and the data behind it. */
-    private enum Export {
+    /** The formats of the board paper and the data behind it (and of the EHIA report). */
+    enum Export {
         PDF("application/pdf", "pdf"),
         XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
         CSV("text/csv; charset=utf-8", "csv");
@@ -277,25 +277,27 @@ public final class DashboardServer extends VerticleBase {
                     case CSV -> DataExport.csv(paper, new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
                 }
             }, () -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("when", java.time.Instant.now().toString());
-                entry.put("who", who(ctx));
-                entry.put("what", "export board paper " + format.extension);
+                Map<String, Object> entry = auditEntry(ctx, "export board paper " + format.extension);
                 entry.put("scope", in.query().scope());
                 entry.put("period", in.query().period());
-                return store.audit(toJson(entry));
+                return store.audit(ViewJson.write(entry));
             });
-        }).onFailure(e -> {
-            if (!ctx.response().headWritten()) {
-                ctx.fail(e);
-            }
-        });
+        }).onFailure(e -> Downloads.failUnlessStarted(ctx, e));
     }
 
     /** Now, as a reader in England would write it: "24 November 2026, 09:27". */
     static String ukNow() {
         return java.time.ZonedDateTime.now(org.core20monitor.core.metric.Periods.LONDON)
                 .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK));
+    }
+
+    /** The start of an audit-log entry: when, who and what; the caller adds what it concerns. */
+    static Map<String, Object> auditEntry(RoutingContext ctx, String what) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("when", java.time.Instant.now().toString());
+        entry.put("who", who(ctx));
+        entry.put("what", what);
+        return entry;
     }
 
     /** Who asked: the signed-in user once there is sign-in, until then the caller's address. */
@@ -318,14 +320,6 @@ public final class DashboardServer extends VerticleBase {
                 .end("[" + String.join(",", entries) + "]")).onFailure(ctx::fail);
     }
 
-    static String toJson(Object value) {
-        try {
-            return ViewJson.mapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void stream(RoutingContext ctx) {
         store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(query -> {
@@ -345,12 +339,7 @@ public final class DashboardServer extends VerticleBase {
     }
 
     private static void json(RoutingContext ctx, int status, Object body) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(ViewJson.mapper().writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.fail(e);
-        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(ViewJson.write(body));
     }
 
     @Override

@@ -53,6 +53,13 @@ final class Downloads {
         });
     }
 
+    /** A failure before the file started to go out becomes an error response; after that, nothing can be said. */
+    static void failUnlessStarted(RoutingContext ctx, Throwable failure) {
+        if (!ctx.response().headWritten()) {
+            ctx.fail(failure);
+        }
+    }
+
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -77,8 +76,8 @@ final class EhiaApi {
         router.put("/api/ehia/changes/:id").handler(this::edit);
         router.post("/api/ehia/changes/:id/close").handler(this::close);
         router.get("/api/ehia/changes/:id/monitoring").handler(this::monitoring);
-        router.get("/api/ehia/changes/:id/report.pdf").handler(ctx -> report(ctx, "pdf"));
-        router.get("/api/ehia/changes/:id/report.xlsx").handler(ctx -> report(ctx, "xlsx"));
+        router.get("/api/ehia/changes/:id/report.pdf").handler(ctx -> report(ctx, DashboardServer.Export.PDF));
+        router.get("/api/ehia/changes/:id/report.xlsx").handler(ctx -> report(ctx, DashboardServer.Export.XLSX));
     }
 
     private void register(RoutingContext ctx) {
@@ -126,7 +125,7 @@ final class EhiaApi {
 
     private void monitoring(RoutingContext ctx) {
         monitored(ctx).onSuccess(m -> ctx.response().putHeader("Content-Type", "application/json")
-                        .end(DashboardServer.toJson(m.monitoring())))
+                        .end(ViewJson.write(m.monitoring())))
                 .onFailure(ctx::fail);
     }
 
@@ -141,23 +140,18 @@ final class EhiaApi {
         }));
     }
 
-    private void report(RoutingContext ctx, String format) {
-        monitored(ctx).compose(m -> Downloads.send(ctx.vertx(), ctx, format.equals("pdf") ? "application/pdf"
-                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "ehia-" + m.change().id() + "." + format,
+    private void report(RoutingContext ctx, DashboardServer.Export format) {
+        monitored(ctx).compose(m -> Downloads.send(ctx.vertx(), ctx, format.contentType,
+                "ehia-" + m.change().id() + "." + format.extension,
                 out -> {
-                    if (format.equals("pdf")) {
+                    if (format == DashboardServer.Export.PDF) {
                         EhiaReport.pdf(m.change(), m.monitoring(), DashboardServer.ukNow(), out);
                     } else {
                         EhiaReport.xlsx(m.change(), m.monitoring(), out);
                     }
                 },
-                () -> audit(ctx, "export EHIA report " + format, m.change())))
-                .onFailure(e -> {
-                    if (!ctx.response().headWritten()) {
-                        ctx.fail(e);
-                    }
-                });
+                () -> audit(ctx, "export EHIA report " + format.extension, m.change())))
+                .onFailure(e -> Downloads.failUnlessStarted(ctx, e));
     }
 
     /** The submitted change, parsed and validated: a 400 lists every problem at once. */
@@ -205,19 +199,16 @@ final class EhiaApi {
     }
 
     private Future<ServiceChange> save(RoutingContext ctx, ServiceChange change, String what) {
-        return store.saveServiceChange(change.id(), DashboardServer.toJson(change))
+        return store.saveServiceChange(change.id(), ViewJson.write(change))
                 .compose(v -> audit(ctx, what, change))
                 .map(v -> change);
     }
 
     private Future<Void> audit(RoutingContext ctx, String what, ServiceChange change) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("when", Instant.now().toString());
-        entry.put("who", DashboardServer.who(ctx));
-        entry.put("what", what);
+        Map<String, Object> entry = DashboardServer.auditEntry(ctx, what);
         entry.put("change", change.id());
         entry.put("name", change.name());
-        return store.audit(DashboardServer.toJson(entry));
+        return store.audit(ViewJson.write(entry));
     }
 
     private static ServiceChange read(String json) {
@@ -230,6 +221,6 @@ final class EhiaApi {
 
     private static void send(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(DashboardServer.toJson(body));
+                .end(ViewJson.write(body));
     }
 }

@@ -1,6 +1,5 @@
 package org.core20monitor.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +97,7 @@ public final class PublicFigures {
     }
 
     private static String json(Object value) {
-        try {
-            return ViewJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ViewJson.write(value);
     }
 
     private static long parse(String count) {

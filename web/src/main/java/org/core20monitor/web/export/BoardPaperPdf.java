@@ -302,10 +302,12 @@ public final class BoardPaperPdf {
     static final class Html {
         private final StringBuilder b = new StringBuilder();
 
+        /** Characters XML cannot carry (control characters, unpaired surrogates): dropped. */
+        private static final java.util.regex.Pattern NOT_XML =
+                java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\p{Cs}");
+
         static String escape(String text) {
-            // Characters XML cannot carry (control characters, unpaired surrogates) are dropped.
-            text = text.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]|\\p{Cs}", "");
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            return NOT_XML.matcher(text).replaceAll("").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
 
         void raw(String xhtml) {

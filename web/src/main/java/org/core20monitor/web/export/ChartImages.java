@@ -148,14 +148,14 @@ public final class ChartImages {
 
     /** "improvement", "concern", "neither" or null, as the dashboard decides it. */
     static String cause(Spc.Point p, Double mean, Metric metric) {
-        if (!p.specialCause() || mean == null) {
+        if (mean == null || p.value() == null) {
             return null;
         }
-        boolean up = p.rising() && !p.falling() || !(p.falling() && !p.rising()) && p.value() > mean;
-        return switch (metric.direction) {
-            case HIGHER_IS_BETTER -> up ? "improvement" : "concern";
-            case LOWER_IS_BETTER -> up ? "concern" : "improvement";
-            case CONTEXT -> "neither";
+        return switch (Spc.variation(p, mean, Spc.Direction.valueOf(metric.direction.name()))) {
+            case SPECIAL_CAUSE_IMPROVEMENT -> "improvement";
+            case SPECIAL_CAUSE_CONCERN -> "concern";
+            case SPECIAL_CAUSE_NEITHER -> "neither";
+            default -> null;
         };
     }
 

@@ -159,7 +159,8 @@ public final class DataExport {
         return row(sheet, at, style, List.of(text));
     }
 
-    private static int row(Sheet sheet, int at, CellStyle style, List<?> values) {
+    /** Writes a row of numbers and text (null as empty) at {@code at}; returns the next row. */
+    static int row(Sheet sheet, int at, CellStyle style, List<?> values) {
         Row row = sheet.createRow(at);
         for (int i = 0; i < values.size(); i++) {
             Cell cell = row.createCell(i);
@@ -167,7 +168,7 @@ public final class DataExport {
             if (v instanceof Number num) {
                 cell.setCellValue(num.doubleValue());
             } else {
-                cell.setCellValue(String.valueOf(v));
+                cell.setCellValue(v == null ? "" : String.valueOf(v));
             }
             if (style != null) {
                 cell.setCellStyle(style);

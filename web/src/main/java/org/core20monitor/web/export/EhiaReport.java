@@ -3,7 +3,6 @@ package org.core20monitor.web.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.core20monitor.core.ehia.Monitoring;
@@ -170,15 +169,6 @@ public final class EhiaReport {
     }
 
     private static int row(Sheet sheet, int at, Object... values) {
-        Row row = sheet.createRow(at);
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v instanceof Number num) {
-                row.createCell(i).setCellValue(num.doubleValue());
-            } else {
-                row.createCell(i).setCellValue(v == null ? "" : String.valueOf(v));
-            }
-        }
-        return at + 1;
+        return DataExport.row(sheet, at, null, java.util.Arrays.asList(values));
     }
 }
