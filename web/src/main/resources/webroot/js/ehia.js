@@ -2,7 +2,7 @@
 // live as the figures behind it change), and the registration form.
 
 import { el, replaceChildren } from './dom.js';
-import { errorText, getJson, query, setUrlParams, urlParams } from './api.js';
+import { errorText, getJson, query, send, setUrlParams, urlParams } from './api.js';
 import { fmtInterval, fmtPeriod, fmtValue, withUnit } from './format.js';
 import { LiveStream } from './live.js';
 import { fillDrill, fillSelect, icbItems, loadMeta, scopeName } from './shell.js';
@@ -107,7 +107,7 @@ async function showChange(id) {
   const close = $('close-change');
   if (close) {
     close.addEventListener('click', async () => {
-      await fetch(`/api/ehia/changes/${id}/close`, { method: 'POST' });
+      await send(`/api/ehia/changes/${id}/close`, 'POST');
       await loadChanges();
       showChange(id);
     });
@@ -164,8 +164,8 @@ function buildForm() {
       go_live: form.get('go_live') || null, metrics: form.getAll('metrics'), groups: form.getAll('groups'),
       baseline_from: form.get('baseline_from') || null, baseline_to: form.get('baseline_to') || null,
     };
-    const res = await fetch(state.editing ? `/api/ehia/changes/${state.editing}` : '/api/ehia/changes',
-      { method: state.editing ? 'PUT' : 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await send(state.editing ? `/api/ehia/changes/${state.editing}` : '/api/ehia/changes',
+      state.editing ? 'PUT' : 'POST', body);
     const json = await res.json().catch(() => ({}));
     if (!res.ok) {
       replaceChildren($('form-errors'), el('h3', {}, 'There is a problem'),

@@ -1,6 +1,8 @@
 // The live connection: Server-Sent Events with a stale-data banner and automatic reconnection.
 // A (re)connected stream first receives the current state of every view it asked for, then "ready",
-// so nothing published while the connection was down is missed.
+// so nothing published while the connection was down is missed. When the server cannot reach the
+// figures store it says so ("status" events) and the page shows a "data delayed" banner until the
+// figures flow again.
 
 import { parse } from './api.js';
 import { fmtClock } from './format.js';
@@ -25,6 +27,8 @@ export class LiveStream {
     this.banner = $('stale-banner');
     this.reason = $('stale-reason');
     this.announcer = $('live-announcer');
+    this.lastEventId = null;
+    this.delayed = delayedBanner(this.banner);
     setInterval(() => this.checkStale(), Math.min(5000, Math.max(500, staleAfterMs / 3)));
     window.addEventListener('pagehide', () => this.close());
     window.addEventListener('pageshow', (e) => { if (e.persisted && this.url) this.open(this.url); });
@@ -33,14 +37,17 @@ export class LiveStream {
   open(url) {
     this.close();
     this.url = url;
-    const es = new EventSource(url);
+    // A stream the page reopens itself does not send Last-Event-ID: name it in the address instead.
+    const es = new EventSource(this.lastEventId ? `${url}&last_event_id=${encodeURIComponent(this.lastEventId)}` : url);
     this.es = es;
     this.lastEventAt = Date.now();
     const on = (type, handler) => es.addEventListener(type, (e) => {
       if (this.es !== es) return; // from a stream since closed
       this.lastEventAt = Date.now();
+      if (e.lastEventId) this.lastEventId = e.lastEventId;
       handler(e);
     });
+    on('status', (e) => { const s = parse(e.data); if (s) this.showDataStatus(s); });
     on('view', (e) => { const v = parse(e.data); if (v) this.handlers.view(v); });
     on('quality', (e) => { const q = parse(e.data); if (q && this.handlers.quality) this.handlers.quality(q); });
     on('ready', () => {
@@ -58,6 +65,20 @@ export class LiveStream {
         this.reconnectDelay = Math.min(this.reconnectDelay * 2, 60_000);
       }
     };
+  }
+
+  /** The server says whether figures are arriving from the store; the banner says so to the reader. */
+  showDataStatus(status) {
+    const delayed = status.data === 'delayed';
+    if (delayed) {
+      const since = status.since ? ` since ${fmtClock(new Date(status.since))}` : '';
+      this.delayed.querySelector('span').textContent = `The server cannot reach the figures store${since}. `
+        + 'The figures below are as they were then; they will update by themselves when it is back.';
+    }
+    if (this.delayed.hidden === delayed) {
+      this.announcer.textContent = delayed ? 'Data delayed: the figures are not being updated.' : 'Data flowing again: figures up to date.';
+    }
+    this.delayed.hidden = !delayed;
   }
 
   close() {
@@ -102,4 +123,20 @@ export function flash(node) {
   node.classList.remove('flash');
   void node.offsetWidth; // restart the animation
   node.classList.add('flash');
+}
+
+/** The "data delayed" banner, placed beside the connection banner (the pages share it from here). */
+function delayedBanner(beside) {
+  let banner = $('delayed-banner');
+  if (!banner) {
+    banner = document.createElement('div');
+    banner.id = 'delayed-banner';
+    banner.className = 'banner banner--warning';
+    banner.hidden = true;
+    const title = document.createElement('strong');
+    title.textContent = 'Data delayed.';
+    banner.append(title, ' ', document.createElement('span'));
+    beside.after(banner);
+  }
+  return banner;
 }

@@ -4,11 +4,14 @@ import { el, replaceChildren } from './dom.js';
 import {
   ASSURANCE, SUPPRESSED, VARIATION, fmtCount, fmtInstant, fmtPeriod, fmtValue,
 } from './format.js';
-import { getJson } from './api.js';
+import { getJson, showSignedIn } from './api.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
-export const loadMeta = () => getJson('/api/meta');
+export const loadMeta = () => {
+  showSignedIn();
+  return getJson('/api/meta');
+};
 
 /** Replace a select's options: items are [value, text]; keeps `selected` chosen when present. */
 export function fillSelect(select, items, selected) {

@@ -22,6 +22,9 @@ import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
 import org.core20monitor.core.view.ViewBuilder;
+import org.core20monitor.web.auth.Forbidden;
+import org.core20monitor.web.auth.Grant;
+import org.core20monitor.web.auth.SignIn;
 import org.core20monitor.web.export.BoardPaperPdf;
 import org.core20monitor.web.export.DataExport;
 import org.core20monitor.core.view.ViewJson;
@@ -34,12 +37,16 @@ public final class DashboardServer extends VerticleBase {
 
     private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
+    private static final long REDIS_CHECK_MILLIS = 1_000;
 
     private final ServerConfig config;
     private RedisClient client;
     private ViewStore store;
     private UpdateBroadcaster broadcaster;
     private HttpServer server;
+    private SignIn signIn;
+    private RedisWatch watch;
+    private io.lettuce.core.resource.ClientResources redisResources;
 
     public DashboardServer(ServerConfig config) {
         this.config = config;
@@ -47,7 +54,17 @@ public final class DashboardServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        client = RedisClient.create(config.redisUrl());
+        // Reconnect quickly after an outage, and fail a command at once while disconnected (rather
+        // than queue it), so that a request is answered "unavailable" instead of hanging.
+        redisResources = io.lettuce.core.resource.ClientResources.builder()
+                .reconnectDelay(io.lettuce.core.resource.Delay.exponential(java.time.Duration.ofMillis(100),
+                        java.time.Duration.ofSeconds(2), 2, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build();
+        client = RedisClient.create(redisResources, config.redisUrl());
+        client.setOptions(io.lettuce.core.ClientOptions.builder()
+                .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(java.time.Duration.ofSeconds(3)))
+                .build());
         return vertx.executeBlocking(() -> {
                     store = new ViewStore(client, context);
                     broadcaster = new UpdateBroadcaster(client, store, context);
@@ -55,7 +72,20 @@ public final class DashboardServer extends VerticleBase {
                 })
                 .compose(v -> broadcaster.listen())
                 .compose(v -> {
+                    var sessions = io.vertx.ext.web.sstore.redis.RedisSessionStore.create(vertx,
+                            io.vertx.redis.client.Redis.createClient(vertx, config.redisUrl()));
+                    signIn = new SignIn(vertx, config.auth(), sessions, (ctx, details) -> {
+                        Map<String, Object> entry = auditEntry(ctx, (String) details.get("what"));
+                        details.forEach((k, val) -> entry.putIfAbsent(k, val));
+                        return store.audit(ViewJson.write(entry))
+                                .onFailure(e -> LOG.warn("could not record in the audit log: {}", entry, e));
+                    });
+                    return signIn.start();
+                })
+                .compose(v -> {
                     vertx.setPeriodic(config.heartbeatMillis(), id -> broadcaster.heartbeat());
+                    watch = new RedisWatch(vertx, store, broadcaster);
+                    watch.start(REDIS_CHECK_MILLIS);
                     return vertx.createHttpServer().requestHandler(router()).listen(config.port(), config.host());
                 })
                 .onSuccess(s -> server = s);
@@ -71,6 +101,7 @@ public final class DashboardServer extends VerticleBase {
         router.route().handler(DashboardServer::securityHeaders);
         router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/ready").handler(this::ready);
+        signIn.mount(router); // everything below needs a signed-in user
         router.get("/api/catalogue").handler(ctx -> json(ctx, 200, Map.of(
                 "metrics", MetricCatalogue.metrics(),
                 "breakdowns", MetricCatalogue.breakdowns(BREAKDOWNS),
@@ -82,7 +113,10 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/export/board-paper.pdf").handler(ctx -> export(ctx, Export.PDF));
         router.get("/api/export/board-paper.xlsx").handler(ctx -> export(ctx, Export.XLSX));
         router.get("/api/export/board-paper.csv").handler(ctx -> export(ctx, Export.CSV));
-        router.get("/api/audit").handler(this::audit);
+        router.get("/api/audit").handler(ctx -> {
+            SignIn.requireRole(ctx, Grant.ADMIN);
+            audit(ctx);
+        });
         new EhiaApi(store, BREAKDOWNS, ClinicalAreas.DEFAULT).mount(router);
         router.get("/api/quality").handler(ctx -> store.quality()
                 .onSuccess(q -> ctx.response().putHeader("Content-Type", "application/json")
@@ -99,6 +133,17 @@ public final class DashboardServer extends VerticleBase {
             if (ctx.failure() instanceof ViewQuery.BadParameter bad) {
                 json(ctx, 400, bad.problems().isEmpty() ? Map.of("error", bad.getMessage())
                         : Map.of("error", bad.getMessage(), "problems", bad.problems()));
+            } else if (ctx.failure() instanceof Forbidden forbidden) {
+                Map<String, Object> entry = auditEntry(ctx, "refused");
+                entry.put("request", ctx.request().method() + " " + ctx.request().path());
+                entry.put("reason", forbidden.getMessage());
+                store.audit(ViewJson.write(entry));
+                json(ctx, 403, Map.of("error", forbidden.getMessage()));
+            } else if (ctx.failure() instanceof io.lettuce.core.RedisException || !watch.up()) {
+                LOG.warn("request {} failed while Redis is unavailable: {}", ctx.request().path(),
+                        ctx.failure() == null ? ctx.statusCode() : ctx.failure().toString());
+                ctx.response().putHeader("Retry-After", "5");
+                json(ctx, 503, Map.of("error", "the figures store cannot be reached just now: try again shortly"));
             } else if (ctx.failure() instanceof EhiaApi.Conflict conflict) {
                 json(ctx, 409, Map.of("error", conflict.getMessage()));
             } else if (ctx.failure() instanceof EhiaApi.NotFound missing) {
@@ -110,7 +155,8 @@ public final class DashboardServer extends VerticleBase {
                 Throwable cause = ctx.failure() == null ? null : ctx.failure().getCause();
                 json(ctx, ctx.statusCode(), Map.of("error", "bad request" + (cause == null ? "" : ": " + cause.getMessage())));
             } else {
-                LOG.error("request {} failed", ctx.request().uri(), ctx.failure());
+                LOG.error("request {} failed ({})", ctx.request().path(),
+                        ctx.failure() == null ? ctx.statusCode() : String.valueOf(ctx.failure().getCause()), ctx.failure());
                 json(ctx, 500, Map.of("error", "internal error"));
             }
         });
@@ -141,6 +187,10 @@ public final class DashboardServer extends VerticleBase {
      * and its age) rather than failing readiness, since a replayed history is old by design.
      */
     private void ready(RoutingContext ctx) {
+        if (!watch.up()) {
+            json(ctx, 503, Map.of("status", "NOT_READY", "redis", "DOWN", "since", String.valueOf(watch.downSince())));
+            return;
+        }
         store.ping().compose(pong -> store.quality())
                 .onSuccess(q -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -157,8 +207,9 @@ public final class DashboardServer extends VerticleBase {
 
     /** What has data: periods, ICBs and the scopes within each, with the catalogue. */
     private void meta(RoutingContext ctx) {
+        Grant grant = SignIn.grant(ctx);
         Future.all(store.periods(), store.scopes()).onSuccess(all -> {
-            List<Scope> scopes = all.resultAt(1);
+            List<Scope> scopes = all.<List<Scope>>resultAt(1).stream().filter(grant::canSee).toList();
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("periods", all.resultAt(0));
             meta.put("icbs", scopes.stream().filter(s -> s.icb() != null && s.provider() == null
@@ -179,6 +230,7 @@ public final class DashboardServer extends VerticleBase {
         store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(query -> {
                     ViewQuery.Spec spec = query.single();
+                    SignIn.requireSee(ctx, spec.scope());
                     return store.cells(spec.sources()).map(cells ->
                             ViewBuilder.build(spec.metric(), spec.breakdown(), spec.period(), spec.scope(), cells));
                 })
@@ -200,7 +252,8 @@ public final class DashboardServer extends VerticleBase {
         ViewQuery.Spec spec;
         try {
             spec = ViewQuery.parseSeries(ctx.queryParams(), ClinicalAreas.DEFAULT).single();
-        } catch (ViewQuery.BadParameter e) {
+            SignIn.requireSee(ctx, spec.scope());
+        } catch (ViewQuery.BadParameter | Forbidden e) {
             ctx.fail(e);
             return;
         }
@@ -231,6 +284,7 @@ public final class DashboardServer extends VerticleBase {
         return store.periods().compose(all -> {
             ViewQuery query = ViewQuery.parseOverview(ctx.queryParams(), all.isEmpty() ? null : all.get(all.size() - 1),
                     ClinicalAreas.DEFAULT);
+            SignIn.requireSee(ctx, query.scope());
             List<String> trend = ViewQuery.range(null, query.period(), all);
             Set<String> sources = new LinkedHashSet<>();
             for (Metric metric : query.metrics()) {
@@ -300,9 +354,11 @@ public final class DashboardServer extends VerticleBase {
         return entry;
     }
 
-    /** Who asked: the signed-in user once there is sign-in, until then the caller's address. */
+    /** Who asked: the signed-in user and their address (before sign-in, the address alone). */
     static String who(RoutingContext ctx) {
-        return ctx.user() != null ? ctx.user().subject() : "anonymous@" + ctx.request().remoteAddress().hostAddress();
+        Grant grant = SignIn.grant(ctx);
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        return (grant != null ? grant.username() : "anonymous") + "@" + address;
     }
 
     private void audit(RoutingContext ctx) {
@@ -323,11 +379,17 @@ public final class DashboardServer extends VerticleBase {
     private void stream(RoutingContext ctx) {
         store.latestPeriod().map(latest -> ViewQuery.parse(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(query -> {
+                    SignIn.requireSee(ctx, query.scope());
                     ctx.response().setChunked(true)
                             .putHeader("Content-Type", "text/event-stream")
                             .putHeader("Cache-Control", "no-cache")
                             .putHeader("X-Accel-Buffering", "no");
-                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(), query.specs()));
+                    String lastEventId = ctx.request().getHeader("Last-Event-ID");
+                    if (lastEventId == null) {
+                        lastEventId = ctx.queryParams().get("last_event_id");
+                    }
+                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(), query.specs()),
+                            lastEventId == null ? null : lastEventId.replaceAll("[^A-Za-z0-9-]", ""));
                 })
                 .onFailure(e -> {
                     if (ctx.response().headWritten()) {
@@ -352,6 +414,7 @@ public final class DashboardServer extends VerticleBase {
         }
         return vertx.executeBlocking(() -> {
             client.shutdown();
+            redisResources.shutdown();
             return null;
         });
     }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.core20monitor.core.ehia.Monitoring;
 import org.core20monitor.core.ehia.ServiceChange;
+import org.core20monitor.web.auth.Grant;
+import org.core20monitor.web.auth.SignIn;
 import org.core20monitor.web.export.EhiaReport;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Periods;
@@ -82,6 +84,7 @@ final class EhiaApi {
 
     private void register(RoutingContext ctx) {
         ServiceChange submitted = valid(ctx); // a BadParameter thrown here reaches the router's 400 handler
+        SignIn.requireManageChanges(ctx, submitted.scope());
         String id = "chg-" + HexFormat.of().formatHex(bytes());
         ServiceChange change = submitted.registered(id, Instant.now().toString(), DashboardServer.who(ctx));
         save(ctx, change, "register service change").onSuccess(c -> send(ctx, 201, c)).onFailure(ctx::fail);
@@ -93,11 +96,16 @@ final class EhiaApi {
         return b;
     }
 
+    /** The changes in ICBs the user may see. */
     private void list(RoutingContext ctx) {
+        Grant grant = SignIn.grant(ctx);
         store.serviceChanges().map(all -> {
             List<ServiceChange> changes = new ArrayList<>();
             for (String json : all) {
-                changes.add(read(json));
+                ServiceChange change = read(json);
+                if (grant.canSee(change.scope())) {
+                    changes.add(change);
+                }
             }
             changes.sort(Comparator.comparing(ServiceChange::createdAt).reversed());
             return changes;
@@ -106,7 +114,9 @@ final class EhiaApi {
 
     private void edit(RoutingContext ctx) {
         ServiceChange submitted = valid(ctx);
+        SignIn.requireManageChanges(ctx, submitted.scope());
         load(ctx).compose(existing -> {
+            SignIn.requireManageChanges(ctx, existing.scope());
             if (ServiceChange.CLOSED.equals(existing.status())) {
                 throw new Conflict("service change " + existing.id() + " is closed: register a new one instead");
             }
@@ -116,6 +126,7 @@ final class EhiaApi {
 
     private void close(RoutingContext ctx) {
         load(ctx).compose(existing -> {
+            SignIn.requireManageChanges(ctx, existing.scope());
             if (ServiceChange.CLOSED.equals(existing.status())) {
                 throw new Conflict("service change " + existing.id() + " is already closed");
             }
@@ -194,7 +205,9 @@ final class EhiaApi {
             if (json == null) {
                 throw new NotFound("no service change " + id);
             }
-            return read(json);
+            ServiceChange change = read(json);
+            SignIn.requireSee(ctx, change.scope());
+            return change;
         });
     }
 

@@ -26,6 +26,13 @@ final class EmbeddedDemo {
     static void run(String[] jobArgs) throws Exception {
         Map<String, String> env = System.getenv();
         ServerConfig config = ServerConfig.fromEnvironment(env);
+        if (!env.containsKey("COOKIE_SECURE")) {
+            // The demo serves plain HTTP: a Secure-only cookie would not come back from a browser that
+            // reaches it by a host name rather than localhost.
+            var auth = config.auth();
+            config = config.withAuth(new org.core20monitor.web.auth.AuthConfig(auth.mode(), auth.usersFile(), false,
+                    auth.sessionTimeout(), auth.maxFailures(), auth.lockout(), auth.oidc()));
+        }
         Path jobJar = Path.of(env.getOrDefault("CORE20_JOB_JAR", "flink-jobs/target/core20-flink-jobs.jar"));
         Path flinkLib = Path.of(env.getOrDefault("CORE20_FLINK_LIB", "flink-jobs/target/flink-lib"));
         if (!Files.isRegularFile(jobJar) || !Files.isDirectory(flinkLib)) {

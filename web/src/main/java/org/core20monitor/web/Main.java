@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * {@code java -jar core20-web.jar} serves the dashboard over an existing Redis (configured by
  * HTTP_PORT, REDIS_URL); {@code java -jar core20-web.jar demo [job options]} runs everything on one
- * machine: see {@link EmbeddedDemo}.
+ * machine: see {@link EmbeddedDemo}; {@code users …} manages the local user file ({@link UsersCommand}).
  */
 public final class Main {
 
@@ -17,8 +17,11 @@ public final class Main {
             EmbeddedDemo.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("users")) {
+            System.exit(UsersCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+        }
         if (args.length > 0 && !args[0].equals("serve")) {
-            System.err.println("usage: java -jar core20-web.jar [serve | demo [job options]]");
+            System.err.println("usage: java -jar core20-web.jar [serve | demo [job options] | users …]");
             System.exit(2);
         }
         ServerConfig config = ServerConfig.fromEnvironment(System.getenv());

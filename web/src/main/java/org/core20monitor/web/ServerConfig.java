@@ -1,17 +1,15 @@
 package org.core20monitor.web;
 
 import java.util.Map;
+import org.core20monitor.web.auth.AuthConfig;
 
 /**
  * Server settings from the environment, with defaults for a local run. {@code webrootDir}
  * (WEBROOT_DIR) serves the dashboard's files from a directory instead of the jar, so that a change to
- * them shows on reload while developing; null in production.
+ * them shows on reload while developing; null in production. {@code auth} says how people sign in.
  */
-public record ServerConfig(String host, int port, String redisUrl, long heartbeatMillis, String webrootDir) {
-
-    public ServerConfig(String host, int port, String redisUrl, long heartbeatMillis) {
-        this(host, port, redisUrl, heartbeatMillis, null);
-    }
+public record ServerConfig(String host, int port, String redisUrl, long heartbeatMillis, String webrootDir,
+                           AuthConfig auth) {
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         return new ServerConfig(
@@ -19,14 +17,19 @@ public record ServerConfig(String host, int port, String redisUrl, long heartbea
                 Integer.parseInt(env.getOrDefault("HTTP_PORT", "8080")),
                 env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"),
                 Long.parseLong(env.getOrDefault("SSE_HEARTBEAT_MS", "15000")),
-                env.get("WEBROOT_DIR"));
+                env.get("WEBROOT_DIR"),
+                AuthConfig.fromEnvironment(env));
     }
 
     public ServerConfig withRedis(String url) {
-        return new ServerConfig(host, port, url, heartbeatMillis, webrootDir);
+        return new ServerConfig(host, port, url, heartbeatMillis, webrootDir, auth);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, redisUrl, heartbeatMillis, webrootDir);
+        return new ServerConfig(host, newPort, redisUrl, heartbeatMillis, webrootDir, auth);
+    }
+
+    public ServerConfig withAuth(AuthConfig newAuth) {
+        return new ServerConfig(host, port, redisUrl, heartbeatMillis, webrootDir, newAuth);
     }
 }

@@ -8,7 +8,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.core20monitor.core.redis.RedisKeys;
@@ -21,7 +23,13 @@ import org.core20monitor.core.view.ViewJson;
  * announce changed cells on the Redis channel, every subscribed view built from a changed cell is
  * rebuilt and pushed, after disclosure control, to the browsers that asked for it. A (re)connecting
  * browser first gets the current state of everything it subscribed to, so a dropped connection
- * misses nothing.
+ * misses nothing: a view is a whole state, and its latest state includes every update since the
+ * browser's Last-Event-ID.
+ *
+ * <p>Every event carries an id ({@code <server start>-<sequence>}); a browser reconnecting sends
+ * the last one it saw (the Last-Event-ID header, or {@code last_event_id} when the page reopens the
+ * stream itself), and the {@code ready} event names it, so the page knows it has been caught up.
+ * {@code status} events say whether figures are arriving ({@link RedisWatch}).
  */
 public final class UpdateBroadcaster implements AutoCloseable {
 
@@ -32,6 +40,9 @@ public final class UpdateBroadcaster implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final ViewStore store;
     private final Context context;
+    private final String epoch = Long.toString(System.currentTimeMillis(), 36);
+    private long sequence;
+    private String status;
 
     public UpdateBroadcaster(RedisClient client, ViewStore store, Context context) {
         this.store = store;
@@ -49,17 +60,46 @@ public final class UpdateBroadcaster implements AutoCloseable {
         return Future.fromCompletionStage(pubsub.async().subscribe(RedisKeys.UPDATES_CHANNEL), context);
     }
 
-    /** Registers a browser and sends it the current state of its views, then a ready event. */
-    public Future<Void> subscribe(Subscriber subscriber) {
+    /**
+     * Registers a browser and sends it the current state of its views, then a ready event naming
+     * the event it resumed after ({@code lastEventId}, null for a first connection).
+     */
+    public Future<Void> subscribe(Subscriber subscriber, String lastEventId) {
         subscribers.add(subscriber);
         subscriber.response().closeHandler(v -> subscribers.remove(subscriber));
+        if (status != null) {
+            send(subscriber, "status", status);
+        }
         return push(List.of(subscriber), subscriber.views())
                 .compose(v -> store.quality())
                 .map(q -> {
                     send(subscriber, "quality", PublicFigures.quality(q));
-                    send(subscriber, "ready", "{}");
+                    Map<String, Object> ready = new LinkedHashMap<>();
+                    ready.put("resumed_after", lastEventId);
+                    send(subscriber, "ready", ViewJson.write(ready));
                     return null;
                 });
+    }
+
+    /** Whether the subscription to the jobs' announcements is connected. */
+    public boolean listening() {
+        return pubsub.isOpen();
+    }
+
+    /** Tells every page whether figures are arriving; remembered for pages that connect later. */
+    public void status(String json) {
+        status = json;
+        subscribers.forEach(s -> send(s, "status", json));
+    }
+
+    /** Sends every page the current state of everything it shows (after announcements may have been lost). */
+    public void catchUp() {
+        List<Subscriber> all = List.copyOf(subscribers);
+        Set<ViewQuery.Spec> specs = new LinkedHashSet<>();
+        all.forEach(s -> specs.addAll(s.views()));
+        push(all, List.copyOf(specs))
+                .compose(v -> store.quality())
+                .onSuccess(q -> all.forEach(s -> send(s, "quality", PublicFigures.quality(q))));
     }
 
     public int subscriberCount() {
@@ -121,7 +161,7 @@ public final class UpdateBroadcaster implements AutoCloseable {
     }
 
     private void send(Subscriber s, String event, String data) {
-        write(s, "event: " + event + "\ndata: " + data + "\n\n");
+        write(s, "id: " + epoch + "-" + (++sequence) + "\nevent: " + event + "\ndata: " + data + "\n\n");
     }
 
     private void write(Subscriber s, String text) {

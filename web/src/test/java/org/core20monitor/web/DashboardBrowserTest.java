@@ -111,8 +111,11 @@ class DashboardBrowserTest {
     private int port;
     private ChromeDriver browser;
     private WebDriverWait wait;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    private org.core20monitor.web.auth.AuthConfig users;
     private List<String> history;
+    /** PIFU numerator and denominator the metric page shows for QWE's latest month after the live tests. */
+    private long[] shown;
 
     @BeforeAll
     void startEverything() throws Exception {
@@ -120,7 +123,7 @@ class DashboardBrowserTest {
         assertThat(new File(CHROMEDRIVER).canExecute()).as("ChromeDriver is needed: apt-get install -y chromium-driver").isTrue();
         work = Files.createTempDirectory("dashboard-browser-test");
         inbox = Files.createDirectories(work.resolve("inbox"));
-        redis = TestRedis.start();
+        redis = TestRedis.startPersistent(); // stopped and restarted in the outage test
         history = history();
         Files.write(inbox.resolve("001-history.jsonl"), history, StandardCharsets.UTF_8);
 
@@ -134,12 +137,15 @@ class DashboardBrowserTest {
         job = env.executeAsync("dashboard-browser-test");
 
         vertx = Vertx.vertx();
+        users = TestUsers.file(work);
         startServer(0);
+        signInForApiChecks();
         browser = startBrowser();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_TRAFFIC));
         // A pushed update re-renders a table, so an element found a moment ago can go stale.
         wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         wait.ignoring(StaleElementReferenceException.class);
+        signInInTheBrowser();
         // Wait until the job has written the whole history (its latest month, with waits).
         long attended = pifuCounts(history, LATEST, "QWE")[1];
         wait.until(d -> redisHasDenominator(attended));
@@ -385,6 +391,56 @@ class DashboardBrowserTest {
         waitForText(overall, oneDecimal(later));
         assertThat(textOf(By.id("connection-status"))).isEqualTo("Live");
         assertNoSmallCountsInPage();
+        shown = later;
+    }
+
+    @Test
+    @Order(5)
+    void aRedisOutageMarksTheDataDelayedAndThePageCatchesUpWhenRedisReturns() throws Exception {
+        open("/metric.html?metric=pifu_rate&icb=QWE");
+        By overall = By.cssSelector("#table-imd_quintile td[data-group='overall'][data-col='value']");
+        waitForText(overall, oneDecimal(shown));
+        By delayed = By.id("delayed-banner");
+        assertThat(browser.findElements(delayed)).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+
+        // Redis goes away: the server reports not ready, the open page says the data is delayed.
+        Instant stopped = Instant.now();
+        redis.stop();
+        wait.until(d -> readyStatus() == 503);
+        wait.until(d -> d.findElement(delayed).isDisplayed());
+        assertThat(textOf(delayed)).contains("Data delayed").contains("cannot reach the figures store");
+        assertThat(textOf(By.id("connection-status"))).as("the page is still connected to the server").isEqualTo("Live");
+        screenshots("delayed");
+
+        // Events keep arriving while it is away, for at least 30 seconds.
+        Files.write(inbox.resolve("004-during-outage.jsonl"), pifuAttendances("outage", 300), StandardCharsets.UTF_8);
+        long left = 30_000 - java.time.Duration.between(stopped, Instant.now()).toMillis();
+        if (left > 0) {
+            Thread.sleep(left); // the outage lasts this long; nothing is timed
+        }
+        assertThat(textOf(overall)).as("the figures stay as they were").isEqualTo(oneDecimal(shown));
+        assertThat(readyStatus()).isEqualTo(503);
+
+        // Redis is back: ready again, the banner goes, and the page shows what arrived meanwhile.
+        redis.restart();
+        wait.until(d -> readyStatus() == 200);
+        wait.until(d -> !d.findElement(delayed).isDisplayed());
+        long[] caughtUp = {shown[0] + 300, shown[1] + 300};
+        waitForText(overall, oneDecimal(caughtUp));
+        assertThat(redisHasDenominator(caughtUp[1])).as("what the job wrote after the outage").isTrue();
+        assertThat(job.getJobStatus().get()).as("the job rode out the outage").isEqualTo(
+                org.apache.flink.api.common.JobStatus.RUNNING);
+        assertThat(textOf(By.id("connection-status"))).isEqualTo("Live");
+        assertNoSmallCountsInPage();
+    }
+
+    private int readyStatus() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     // ---------------------------------------------------------------- checks
@@ -551,8 +607,37 @@ class DashboardBrowserTest {
         wait.until(d -> "Live".equals(d.findElement(By.id("connection-status")).getText()));
     }
 
+    /** Signs in on the sign-in page as a person would: the session cookie then serves every page. */
+    private void signInInTheBrowser() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/?icb=QWE");
+        wait.until(d -> d.getCurrentUrl().contains("/login.html?next="));
+        assertAccessible("sign-in");
+        screenshots("sign-in");
+        browser.findElement(By.id("username")).sendKeys(TestUsers.ANALYST);
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> d.findElement(By.id("login-error")).getText().contains("wrong username or password"));
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/?icb=QWE"));
+        wait.until(d -> d.findElement(By.id("signed-in")).getText().contains("Signed in as " + TestUsers.ANALYST));
+    }
+
+    /** The test's own HTTP client signs in through the API, keeping the cookies like a browser. */
+    private void signInForApiChecks() throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login.html")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String csrf = ((java.net.CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/login"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + TestUsers.ANALYST + "\",\"password\":\""
+                        + TestUsers.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).as("sign-in: " + res.body()).isEqualTo(200);
+    }
+
     private void startServer(int onPort) {
-        DashboardServer server = new DashboardServer(new ServerConfig("127.0.0.1", onPort, redis.url(), 1_000));
+        DashboardServer server = new DashboardServer(new ServerConfig("127.0.0.1", onPort, redis.url(), 1_000, null, users));
         serverDeployment = vertx.deployVerticle(server).await();
         port = server.actualPort();
     }

@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.core20monitor.core.metric.MetricCounts;
@@ -34,7 +35,7 @@ class DashboardServerTest {
     private static TestRedis redis;
     private RedisCommands<String, String> commands;
     private DashboardServer server;
-    private WebClient web;
+    private TestUsers.Client web;
 
     @BeforeAll
     static void startRedis() {
@@ -45,6 +46,9 @@ class DashboardServerTest {
     static void stopRedis() {
         redis.close();
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
 
     @BeforeEach
     void deploy(Vertx vertx) {
@@ -60,9 +64,9 @@ class DashboardServerTest {
         commands.hset(RedisKeys.QUALITY, Map.of("accepted", "1468", "duplicate", "3", "rejected:icb:missing", "12",
                 "rejected:record:json", "2", "rejected:sex:code", "31", "imd_unknown", "58",
                 "last_event_time", "2026-10-31T16:00:00Z"));
-        server = new DashboardServer(new ServerConfig("127.0.0.1", 0, redis.url(), 60_000));
+        server = new DashboardServer(TestUsers.server(redis.url(), 60_000, dir));
         vertx.deployVerticle(server).await();
-        web = WebClient.create(vertx);
+        web = TestUsers.signedIn(vertx, server.actualPort(), TestUsers.ANALYST);
     }
 
     @AfterEach
@@ -71,7 +75,7 @@ class DashboardServerTest {
     }
 
     private HttpResponse<Buffer> get(String uri) {
-        return web.get(server.actualPort(), "127.0.0.1", uri).send().await();
+        return web.get(uri);
     }
 
     @Test
@@ -269,7 +273,7 @@ class DashboardServerTest {
         StringBuilder received = new StringBuilder();
         http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
                         "/api/stream?metric=pifu_rate&period=2026-10&icb=QWE&by=imd_quintile")
-                .compose(req -> req.send())
+                .compose(req -> req.putHeader("Cookie", web.cookieHeader()).send())
                 .onComplete(test.succeeding(response -> {
                     test.verify(() -> assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream"));
                     response.handler(chunk -> {

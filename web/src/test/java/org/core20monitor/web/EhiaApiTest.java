@@ -25,7 +25,7 @@ class EhiaApiTest {
 
     private static TestRedis redis;
     private DashboardServer server;
-    private WebClient web;
+    private TestUsers.Client web;
 
     @BeforeAll
     static void startRedis() {
@@ -37,12 +37,15 @@ class EhiaApiTest {
         redis.close();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @BeforeEach
     void deploy(Vertx vertx) {
         redis.commands().flushall();
-        server = new DashboardServer(new ServerConfig("127.0.0.1", 0, redis.url(), 60_000));
+        server = new DashboardServer(TestUsers.server(redis.url(), 60_000, dir));
         vertx.deployVerticle(server).await();
-        web = WebClient.create(vertx);
+        web = TestUsers.signedIn(vertx, server.actualPort(), TestUsers.ADMIN);
     }
 
     @AfterEach
@@ -51,9 +54,7 @@ class EhiaApiTest {
     }
 
     private HttpResponse<Buffer> send(HttpMethod method, String uri, String body) {
-        var request = web.request(method, server.actualPort(), "127.0.0.1", uri);
-        return (body == null ? request.send() : request.putHeader("Content-Type", "application/json")
-                .sendBuffer(Buffer.buffer(body))).await();
+        return web.send(method, uri, body);
     }
 
     private static JsonObject dermatology() {
@@ -76,7 +77,7 @@ class EhiaApiTest {
         assertThat(id).matches("chg-[0-9a-f]{12}");
         assertThat(change.getString("status")).isEqualTo("OPEN");
         assertThat(change.getJsonObject("scope").getString("specialty")).isEqualTo("330");
-        assertThat(change.getString("created_by")).startsWith("anonymous@127.0.0.1");
+        assertThat(change.getString("created_by")).isEqualTo(TestUsers.ADMIN + "@127.0.0.1");
         assertThat(redis.commands().hget(RedisKeys.EHIA_CHANGES, id)).contains("PIFU in dermatology");
 
         assertThat(send(HttpMethod.GET, "/api/ehia/changes/" + id, null).bodyAsJsonObject().getString("name"))
@@ -101,8 +102,10 @@ class EhiaApiTest {
 
         JsonArray audit = send(HttpMethod.GET, "/api/audit", null).bodyAsJsonArray();
         assertThat(audit.stream().map(e -> ((JsonObject) e).getString("what")).toList()).containsExactly(
-                "close service change", "register service change", "edit service change", "register service change");
+                "close service change", "register service change", "edit service change", "register service change",
+                "sign in");
         assertThat(audit.getJsonObject(0).getString("change")).isEqualTo(id);
+        assertThat(audit.getJsonObject(0).getString("who")).isEqualTo(TestUsers.ADMIN + "@127.0.0.1");
     }
 
     @Test
@@ -190,9 +193,10 @@ class EhiaApiTest {
                 "metrics: unknown metric 'joy'",
                 "baseline_to: the baseline must end before the go-live month (2026-04)");
         assertThat(send(HttpMethod.POST, "/api/ehia/changes", "{not json").statusCode()).isEqualTo(400);
-        HttpResponse<Buffer> plain = web.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/api/ehia/changes")
+        HttpResponse<Buffer> plain = web.web.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/api/ehia/changes")
+                .putHeader("X-XSRF-TOKEN", web.csrf())
                 .putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer(dermatology().encode())).await();
-        assertThat(plain.statusCode()).as("a cross-site form cannot send JSON").isEqualTo(400);
+        assertThat(plain.statusCode()).as("a cross-site form cannot send JSON: " + plain.bodyAsString()).isEqualTo(400);
         assertThat(plain.bodyAsJsonObject().getString("error")).contains("application/json");
         assertThat(send(HttpMethod.POST, "/api/ehia/changes", "").bodyAsJsonObject().getString("error"))
                 .contains("JSON object");
@@ -201,6 +205,7 @@ class EhiaApiTest {
         assertThat(send(HttpMethod.GET, "/api/ehia/changes/chg-000000000000", null).statusCode()).isEqualTo(404);
         assertThat(send(HttpMethod.GET, "/api/ehia/changes/../../etc", null).statusCode()).isEqualTo(404);
         assertThat(redis.commands().hlen(RedisKeys.EHIA_CHANGES)).as("nothing stored").isZero();
-        assertThat(redis.commands().llen(RedisKeys.AUDIT)).isZero();
+        assertThat(redis.commands().lrange(RedisKeys.AUDIT, 0, -1)).as("only the sign-in recorded")
+                .allSatisfy(entry -> assertThat(entry).contains("\"what\":\"sign in\""));
     }
 }

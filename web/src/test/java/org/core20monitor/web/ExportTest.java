@@ -61,7 +61,7 @@ class ExportTest {
     private TestRedis redis;
     private Vertx vertx;
     private DashboardServer server;
-    private WebClient web;
+    private TestUsers.Client web;
 
     @BeforeAll
     void runTheJobOverAYearAndStartTheServer() throws Exception {
@@ -81,9 +81,9 @@ class ExportTest {
         env.execute("export-test");
 
         vertx = Vertx.vertx();
-        server = new DashboardServer(new ServerConfig("127.0.0.1", 0, redis.url(), 60_000));
+        server = new DashboardServer(TestUsers.server(redis.url(), 60_000, Files.createTempDirectory("core20-users")));
         vertx.deployVerticle(server).await();
-        web = WebClient.create(vertx);
+        web = TestUsers.signedIn(vertx, server.actualPort(), TestUsers.ADMIN);
         Files.createDirectories(OUT);
     }
 
@@ -98,7 +98,7 @@ class ExportTest {
     }
 
     private HttpResponse<Buffer> get(String uri) {
-        return web.get(server.actualPort(), "127.0.0.1", uri).send().await();
+        return web.get(uri);
     }
 
     private JsonObject view(Metric metric, String by) {
@@ -226,7 +226,7 @@ class ExportTest {
         assertThat(audit.stream().map(e -> ((JsonObject) e).getString("what")).toList())
                 .contains("export board paper csv");
         JsonObject last = audit.getJsonObject(0);
-        assertThat(last.getString("who")).startsWith("anonymous@127.0.0.1");
+        assertThat(last.getString("who")).isEqualTo(TestUsers.ADMIN + "@127.0.0.1");
         assertThat(Instant.parse(last.getString("when"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(last.getString("period")).isEqualTo(PERIOD);
         assertThat(get("/api/audit?count=0").statusCode()).isEqualTo(400);
