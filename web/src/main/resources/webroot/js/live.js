@@ -72,7 +72,7 @@ export class LiveStream {
     const delayed = status.data === 'delayed';
     if (delayed) {
       const since = status.since ? ` since ${fmtClock(new Date(status.since))}` : '';
-      this.delayed.querySelector('span').textContent = `The server cannot reach the figures store${since}. `
+      this.delayed.querySelector('span').textContent = `The server has been unable to reach the figures store${since}. `
         + 'The figures below are as they were then; they will update by themselves when it is back.';
     }
     if (this.delayed.hidden === delayed) {

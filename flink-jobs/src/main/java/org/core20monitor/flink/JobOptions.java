@@ -28,7 +28,15 @@ public record JobOptions(
         long dedupRetentionMillis,
         boolean live,
         double liveEventsPerSecond,
-        GeneratorConfig generator) implements Serializable {
+        GeneratorConfig generator,
+        String restore,
+        long deadLetterKeep,
+        long idleTimeoutMillis) implements Serializable {
+
+    /** {@code --restore} values besides an explicit checkpoint or savepoint path. */
+    public static final String RESTORE_LATEST = "latest";
+    public static final String RESTORE_NONE = "none";
+    public static final long DEFAULT_DEAD_LETTER_KEEP = 100_000;
 
     public static JobOptions from(String[] args, Map<String, String> env) {
         ParameterTool p = ParameterTool.fromArgs(args);
@@ -42,6 +50,15 @@ public record JobOptions(
         }
         String watch = option(p, env, "watch", "CORE20_WATCH", null);
         ImdEdition edition = ImdEdition.parse(option(p, env, "imd", "IMD_EDITION", "2025"));
+        long deadLetterKeep = Long.parseLong(option(p, env, "dead-letter-keep", "DEAD_LETTER_KEEP",
+                String.valueOf(DEFAULT_DEAD_LETTER_KEEP)));
+        if (deadLetterKeep <= 0) {
+            throw new IllegalArgumentException("--dead-letter-keep must be positive, was " + deadLetterKeep);
+        }
+        long idleTimeout = Long.parseLong(option(p, env, "idle-timeout", "IDLE_TIMEOUT_MS", "30000"));
+        if (idleTimeout <= 0) {
+            throw new IllegalArgumentException("--idle-timeout must be positive, was " + idleTimeout);
+        }
         Map<String, String> generatorOptions = new java.util.HashMap<>(p.toMap());
         generatorOptions.put("imd", edition.name());
         // A streamed feed, like a real one, carries the odd malformed or repeated record.
@@ -65,7 +82,10 @@ public record JobOptions(
                         String.valueOf(FirstOccurrence.DEFAULT_RETENTION_DAYS)))).toMillis(),
                 Boolean.parseBoolean(option(p, env, "live", "CORE20_LIVE", "true")),
                 Double.parseDouble(option(p, env, "live-rate", "CORE20_LIVE_RATE", "5")),
-                source.equals("generator") ? GenerateEvents.config(generatorOptions) : null);
+                source.equals("generator") ? GenerateEvents.config(generatorOptions) : null,
+                option(p, env, "restore", "CORE20_RESTORE", RESTORE_LATEST),
+                deadLetterKeep,
+                idleTimeout);
     }
 
     private static String option(ParameterTool p, Map<String, String> env, String arg, String var, String fallback) {

@@ -36,6 +36,9 @@ public final class Launcher {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"),
+                // The job's own few INFO lines (which checkpoint it resumed from, Redis coming back).
+                "-Dorg.slf4j.simpleLogger.log.org.core20monitor="
+                        + System.getProperty("org.slf4j.simpleLogger.log.org.core20monitor", "info"),
                 "-cp", jar + File.pathSeparator + lib + File.separator + "*", JOB));
         command.addAll(List.of(args));
         Process job = new ProcessBuilder(command).inheritIO().start();

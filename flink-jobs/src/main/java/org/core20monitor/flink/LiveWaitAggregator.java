@@ -75,6 +75,14 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
         dirty.clear();
         if (Periods.endOfDayMillis(day) > watermark) {
             ctx.timerService().registerEventTimeTimer(Periods.endOfDayMillis(day));
+        } else if (watermark != Long.MAX_VALUE) {
+            // The watermark is past the latest event day broadcast so far: that day's broadcast, from
+            // another subtask, is still on its way (the watermark overtakes it when that subtask's channel
+            // was idle, as after any quiet spell). Without a timer ahead of the watermark the daily
+            // re-emission would stop here and leave the list dated this day for good; snapshot again
+            // shortly, by when the broadcast has arrived.
+            dirty.update(Boolean.TRUE);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitIntervalMillis);
         }
 
         long asOf = day;

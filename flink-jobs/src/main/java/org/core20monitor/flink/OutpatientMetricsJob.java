@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -28,6 +28,8 @@ import org.core20monitor.flink.sink.RedisSink;
 import org.core20monitor.flink.sink.RedisWrite;
 import org.core20monitor.flink.source.EventSources;
 import org.core20monitor.flink.source.SourceLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outpatient events in, cell snapshots out: parse and validate (rejections to the dead-letter
@@ -36,13 +38,17 @@ import org.core20monitor.flink.source.SourceLine;
  *
  * <p>{@link #build} takes its input stream as a parameter and returns its output streams, so tests
  * and the batch {@link ComputeCommand} can supply their own source and collect the results; {@link #main}
- * wires the configured source to the Redis sink.
+ * wires the configured source to the Redis sink, checkpointing ({@link JobConfiguration}) and resuming
+ * after a restart from the newest checkpoint ({@link ResumePoint}), so a kill loses and double-counts
+ * nothing.
  */
 public final class OutpatientMetricsJob {
 
     /** The job's results: cell snapshots, live waiting lists, data-quality writes and dead letters. */
     public record Outputs(DataStream<CellSnapshot> cells, DataStream<CellSnapshot> liveWaits,
                           DataStream<RedisWrite> quality, DataStream<DeadLetter> deadLetters) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutpatientMetricsJob.class);
 
     private final JobOptions options;
 
@@ -55,15 +61,33 @@ public final class OutpatientMetricsJob {
             System.exit(ComputeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         JobOptions options = JobOptions.from(args, System.getenv());
-        Configuration config = new Configuration();
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.enableCheckpointing(options.checkpointIntervalMillis());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                JobConfiguration.checkpointing(options));
+        resume(env, options);
 
         OutpatientMetricsJob job = new OutpatientMetricsJob(options);
         job.toRedis(job.build(job.source(env)), redisSink(options.redisUrl()));
         env.execute("core20-outpatient-metrics");
+    }
+
+    /** Points the job at the checkpoint (or savepoint) to resume from, if any, and says which. */
+    static void resume(StreamExecutionEnvironment env, JobOptions options) throws IOException {
+        String deploymentPath = env.getConfiguration().get(StateRecoveryOptions.SAVEPOINT_PATH);
+        Optional<String> from = ResumePoint.choose(options.restore(), options.checkpointDir(), deploymentPath);
+        if (from.isEmpty()) {
+            LOG.info("Starting with empty state ({})", options.restore().equals(JobOptions.RESTORE_NONE)
+                    ? "--restore none" : "no complete checkpoint under " + options.checkpointDir());
+            return;
+        }
+        String path = from.get();
+        if (path.equals(deploymentPath)) {
+            LOG.info("Resuming from {} (set by the deployment)", path);
+            return;
+        }
+        boolean found = options.restore().equals(JobOptions.RESTORE_LATEST);
+        env.configure(JobConfiguration.resumeFrom(path, found));
+        LOG.info("Resuming from {} ({})", path,
+                found ? "the newest complete checkpoint under " + options.checkpointDir() : "--restore");
     }
 
     /** The configured input: the generator (one sequential simulation) or files. */
@@ -94,15 +118,19 @@ public final class OutpatientMetricsJob {
                 .process(new ParseEvents(new EventParser()))
                 .name("parse-and-validate").uid("parse-and-validate");
 
-        SingleOutputStreamOperator<OutpatientEvent> unique = parsed
+        SingleOutputStreamOperator<OutpatientEvent> firstOccurrences = parsed
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<OutpatientEvent>forBoundedOutOfOrderness(Duration.ofHours(1))
                         .withTimestampAssigner((event, previous) -> event.eventTimeMillis())
-                        .withIdleness(Duration.ofSeconds(30)))
+                        .withIdleness(Duration.ofMillis(options.idleTimeoutMillis())))
                 .name("event-time").uid("event-time")
                 .keyBy(OutpatientEvent::eventId)
                 .process(new FirstOccurrence(options.dedupRetentionMillis()))
                 .name("drop-repeated-event-ids").uid("drop-repeated-event-ids");
+        // Everything below sees the event time the job had reached before a restart straight away.
+        SingleOutputStreamOperator<OutpatientEvent> unique = firstOccurrences
+                .transform("resume-event-time", firstOccurrences.getType(), new ResumeEventTime<OutpatientEvent>())
+                .uid("resume-event-time");
 
         Enrichment enrichment = new Enrichment(imd);
         SingleOutputStreamOperator<CellInput> routed = unique
@@ -136,7 +164,7 @@ public final class OutpatientMetricsJob {
         DataStream<QualitySignal> signals = unique
                 .process(new ClassifyQuality(enrichment))
                 .name("classify-data-quality").uid("classify-data-quality")
-                .union(unique.getSideOutput(FirstOccurrence.DUPLICATES),
+                .union(firstOccurrences.getSideOutput(FirstOccurrence.DUPLICATES),
                         deadLetters.map(d -> QualitySignal.rejected(d.reason()))
                                 .name("count-rejected").uid("count-rejected"));
         DataStream<RedisWrite> quality = signals
@@ -159,8 +187,10 @@ public final class OutpatientMetricsJob {
         DataStream<RedisWrite> liveWrites = outputs.liveWaits()
                 .map(live -> RedisWrite.set(RedisKeys.live(live.scope()), json(live), true))
                 .name("live-writes").uid("live-writes");
+        long keep = options.deadLetterKeep();
         DataStream<RedisWrite> deadLetterWrites = outputs.deadLetters()
-                .map(d -> RedisWrite.hset(RedisKeys.DEAD_LETTER, d.id(), DeadLetters.json(d.withoutIdentifiers()), false))
+                .map(d -> RedisWrite.keepNewest(RedisKeys.DEAD_LETTER, RedisKeys.DEAD_LETTER_INDEX, d.id(),
+                        DeadLetters.json(d.withoutIdentifiers()), keep))
                 .name("dead-letter-records").uid("dead-letter-records");
         cellWrites.union(liveWrites, outputs.quality(), deadLetterWrites)
                 .sinkTo(sink)

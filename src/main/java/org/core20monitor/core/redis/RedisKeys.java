@@ -22,6 +22,12 @@ import org.core20monitor.core.view.Scope;
  * core20:deadletter                                    hash    {source}#{position} → dead-letter JSON
  *                                                              (reason and the rejected line with patient and
  *                                                              pathway ids removed; never served)
+ * core20:deadletter:index                              zset    the same {source}#{position} ids, scored by when
+ *                                                              Redis first stored them (microseconds since the
+ *                                                              epoch, Redis's clock); the job trims the hash and
+ *                                                              this index together to the newest
+ *                                                              --dead-letter-keep entries (default 100000).
+ *                                                              Newest first: ZREVRANGE index 0 N-1, then HMGET
  * core20:updates                                       channel each write batch publishes a JSON array of
  *                                                              the cell and live keys (and core20:quality) it
  *                                                              changed
@@ -42,6 +48,7 @@ public final class RedisKeys {
     public static final String SCOPES = PREFIX + "scopes";
     public static final String QUALITY = PREFIX + "quality";
     public static final String DEAD_LETTER = PREFIX + "deadletter";
+    public static final String DEAD_LETTER_INDEX = PREFIX + "deadletter:index";
     public static final String UPDATES_CHANNEL = PREFIX + "updates";
     public static final String AUDIT = PREFIX + "audit";
     public static final String EHIA_CHANGES = PREFIX + "ehia:changes";

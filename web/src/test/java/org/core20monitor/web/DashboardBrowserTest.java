@@ -408,7 +408,7 @@ class DashboardBrowserTest {
         redis.stop();
         wait.until(d -> readyStatus() == 503);
         wait.until(d -> d.findElement(delayed).isDisplayed());
-        assertThat(textOf(delayed)).contains("Data delayed").contains("cannot reach the figures store");
+        assertThat(textOf(delayed)).contains("Data delayed").contains("unable to reach the figures store");
         assertThat(textOf(By.id("connection-status"))).as("the page is still connected to the server").isEqualTo("Live");
         screenshots("delayed");
 
@@ -613,14 +613,15 @@ class DashboardBrowserTest {
         wait.until(d -> d.getCurrentUrl().contains("/login.html?next="));
         assertAccessible("sign-in");
         screenshots("sign-in");
-        browser.findElement(By.id("username")).sendKeys(TestUsers.ANALYST);
+        // A programme lead for every ICB: the tests register a service change as well as read figures.
+        browser.findElement(By.id("username")).sendKeys(TestUsers.ADMIN);
         browser.findElement(By.id("password")).sendKeys("not the password");
         browser.findElement(By.id("sign-in")).click();
         wait.until(d -> d.findElement(By.id("login-error")).getText().contains("wrong username or password"));
         browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
         browser.findElement(By.id("sign-in")).click();
         wait.until(d -> d.getCurrentUrl().endsWith("/?icb=QWE"));
-        wait.until(d -> d.findElement(By.id("signed-in")).getText().contains("Signed in as " + TestUsers.ANALYST));
+        wait.until(d -> d.findElement(By.id("signed-in")).getText().contains("Signed in as " + TestUsers.ADMIN));
     }
 
     /** The test's own HTTP client signs in through the API, keeping the cookies like a browser. */

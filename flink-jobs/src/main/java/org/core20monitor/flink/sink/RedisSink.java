@@ -9,7 +9,8 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * Writes {@link RedisWrite}s to Redis through Lettuce, one pipelined connection per writer, and
  * publishes the changed keys on a channel after each batch. At-least-once (a batch is flushed before
  * every checkpoint completes); since every write is an idempotent upsert, a replay leaves the same
- * values.
+ * values. A Redis outage holds the job back until Redis returns instead of failing it
+ * ({@link RedisSinkWriter}).
  */
 public final class RedisSink implements Sink<RedisWrite> {
 
