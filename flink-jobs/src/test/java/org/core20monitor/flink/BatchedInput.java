@@ -222,6 +222,29 @@ final class BatchedInput {
      * Puts a batch's two files into {@code dir} whole: each is written under a hidden name, which
      * Flink's file source skips, then renamed, so the job never reads half a file.
      */
+    /**
+     * The uninterrupted run both fault tests compare with: every batch delivered in turn and counted,
+     * then the settled content of Redis. The inbox is emptied afterwards so the interrupted run reads
+     * the same files at the same paths (dead letters are keyed by path and line).
+     */
+    java.util.Map<String, Object> runUninterrupted(Path inbox, io.lettuce.core.api.sync.RedisCommands<String, String> redis,
+                                                   java.time.Duration quiet, java.time.Duration wait, RunningJob job)
+            throws IOException {
+        for (int b = 0; b < size(); b++) {
+            deliver(b, inbox);
+            RedisContent.awaitCounted(redis, this, b, wait, job);
+        }
+        return RedisContent.awaitSettled(redis, this, quiet, wait, job);
+    }
+
+    static void empty(Path inbox) throws IOException {
+        try (var files = Files.list(inbox)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     void deliver(int batch, Path dir) throws IOException {
         Batch b = batches.get(batch);
         write(dir, String.format("extras-%02d.jsonl", batch), b.extras());

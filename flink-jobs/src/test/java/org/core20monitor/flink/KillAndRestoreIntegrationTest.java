@@ -41,19 +41,9 @@ class KillAndRestoreIntegrationTest {
         try (TestRedis redis = TestRedis.start();
              JobProcess job = JobProcess.start(dir.resolve("uninterrupted.log"),
                      args(inbox, redis, dir.resolve("uninterrupted-checkpoints")))) {
-            RedisCommands<String, String> c = redis.commands();
-            for (int b = 0; b < BATCHES; b++) {
-                input.deliver(b, inbox);
-                RedisContent.awaitCounted(c, input, b, WAIT, job);
-            }
-            uninterrupted = RedisContent.awaitSettled(c, input, QUIET, WAIT, job);
+            uninterrupted = input.runUninterrupted(inbox, redis.commands(), QUIET, WAIT, job);
         }
-        // The same files at the same paths (dead letters are keyed by path and line) for the second run.
-        try (var files = Files.list(inbox)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        BatchedInput.empty(inbox);
 
         Path checkpoints = dir.resolve("checkpoints");
         Map<String, Object> resumed;

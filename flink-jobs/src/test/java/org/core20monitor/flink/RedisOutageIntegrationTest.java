@@ -56,19 +56,9 @@ class RedisOutageIntegrationTest {
         Map<String, Object> uninterrupted;
         try (TestRedis redis = TestRedis.start();
              ClusterJob job = ClusterJob.start(options(inbox, redis, "uninterrupted"), "uninterrupted")) {
-            RedisCommands<String, String> c = redis.commands();
-            for (int b = 0; b < BATCHES; b++) {
-                input.deliver(b, inbox);
-                RedisContent.awaitCounted(c, input, b, WAIT, job);
-            }
-            uninterrupted = RedisContent.awaitSettled(c, input, QUIET, WAIT, job);
+            uninterrupted = input.runUninterrupted(inbox, redis.commands(), QUIET, WAIT, job);
         }
-        // The same files at the same paths (dead letters are keyed by path and line) for the second run.
-        try (var files = Files.list(inbox)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        BatchedInput.empty(inbox);
 
         Map<String, Object> beforeOutage;
         Map<String, Object> after;

@@ -281,15 +281,8 @@ class DashboardServerTest {
                         String text = received.toString();
                         if (text.contains("event: ready") && !text.contains("written-after")) {
                             received.append("written-after");
-                            // A later batch from the job: quintile 5 gains 100 attendances, 40 to PIFU.
                             vertx.executeBlocking(() -> {
-                                MetricCounts counts = ViewFixtures.counts();
-                                ViewFixtures.attendances(counts, 1, 412, 9);
-                                ViewFixtures.attendances(counts, 3, 5, 1);
-                                ViewFixtures.attendances(counts, 5, 233, 17);
-                                ViewFixtures.attendances(counts, 8, 301, 26);
-                                ViewFixtures.attendances(counts, 10, 617, 83);
-                                ViewFixtures.store(redis.commands(), "2026-10", Scope.icb("QWE"), counts);
+                                storeALaterBatch();
                                 return null;
                             });
                         }
@@ -354,14 +347,8 @@ class DashboardServerTest {
         assertThat(first).contains("\"resumed_after\":null");
         String last = ids.get(ids.size() - 1);
 
-        // While the client is away, quintile 5 gains 100 attendances, 40 of them to PIFU.
-        MetricCounts counts = ViewFixtures.counts();
-        ViewFixtures.attendances(counts, 1, 412, 9);
-        ViewFixtures.attendances(counts, 3, 5, 1);
-        ViewFixtures.attendances(counts, 5, 233, 17);
-        ViewFixtures.attendances(counts, 8, 301, 26);
-        ViewFixtures.attendances(counts, 10, 617, 83);
-        ViewFixtures.store(redis.commands(), "2026-10", Scope.icb("QWE"), counts);
+        // While the client is away, a later batch arrives.
+        storeALaterBatch();
 
         String resumed = streamUntilReady(vertx, last);
         assertThat(resumed).contains("\"resumed_after\":\"" + last + "\"");
@@ -370,6 +357,17 @@ class DashboardServerTest {
         assertThat(view.getJsonObject("overall").getLong("denominator")).as("the update missed while away").isEqualTo(1570L);
         java.util.List<String> later = resumed.lines().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4)).toList();
         assertThat(later).doesNotContainAnyElementsOf(ids);
+    }
+
+    /** A later batch from the job: quintile 5 gains 100 attendances, 40 of them to PIFU. */
+    private static void storeALaterBatch() {
+        MetricCounts counts = ViewFixtures.counts();
+        ViewFixtures.attendances(counts, 1, 412, 9);
+        ViewFixtures.attendances(counts, 3, 5, 1);
+        ViewFixtures.attendances(counts, 5, 233, 17);
+        ViewFixtures.attendances(counts, 8, 301, 26);
+        ViewFixtures.attendances(counts, 10, 617, 83);
+        ViewFixtures.store(redis.commands(), "2026-10", Scope.icb("QWE"), counts);
     }
 
     static void assertNoSmallOrUnroundedCounts(JsonObject view) {
