@@ -6,10 +6,12 @@ import org.apache.flink.util.OutputTag;
 import org.core20monitor.core.event.EventParser;
 import org.core20monitor.core.event.OutpatientEvent;
 import org.core20monitor.core.event.ParseResult;
-import org.core20monitor.core.event.Rejection;
 import org.core20monitor.flink.source.SourceLine;
 
-/** Parses and validates each line; a rejected line goes to the dead-letter output with its reason. */
+/**
+ * Parses and validates each line; a rejected line (or one the reader could not read as text) goes to
+ * the dead-letter output with its reason.
+ */
 public final class ParseEvents extends ProcessFunction<SourceLine, OutpatientEvent> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
@@ -22,12 +24,15 @@ public final class ParseEvents extends ProcessFunction<SourceLine, OutpatientEve
 
     @Override
     public void processElement(SourceLine line, Context ctx, Collector<OutpatientEvent> out) {
+        if (line.problem() != null) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(line, line.problem()));
+            return;
+        }
         ParseResult result = parser.parse(line.text());
         if (result instanceof ParseResult.Valid valid) {
             out.collect(valid.event());
         } else {
-            Rejection r = ((ParseResult.Invalid) result).rejection();
-            ctx.output(DEAD_LETTERS, new DeadLetter(line.source(), line.position(), r.reason(), r.message(), line.text()));
+            ctx.output(DEAD_LETTERS, DeadLetter.of(line, ((ParseResult.Invalid) result).rejection()));
         }
     }
 }

@@ -2,6 +2,8 @@ package org.core20monitor.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.core20monitor.core.event.Rejection;
+import org.core20monitor.flink.source.SourceLine;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterTest {
@@ -19,5 +21,19 @@ class DeadLetterTest {
     void aTruncatedLineLosesTheIdentifierItWasCutIn() {
         DeadLetter d = new DeadLetter("f.jsonl", 4, "record:json", "not valid JSON", "{\"event_id\":\"e1\",\"patient_id\":\"p-8f");
         assertThat(d.withoutIdentifiers().line()).doesNotContain("p-8f");
+    }
+
+    @Test
+    void aLongLineIsKeptOnlyInPartAndTheReadersProblemIsItsReason() {
+        String line = "{\"event_id\":\"e1\",\"note\":\"" + "n".repeat(5_000) + "\"}";
+        DeadLetter d = DeadLetter.of(new SourceLine("f.jsonl", 9, line), new Rejection("record", "json", "not valid JSON"));
+        assertThat(d.line()).hasSize(DeadLetter.MAX_STORED_LINE + " (3027 more characters)".length() + 1)
+                .startsWith(line.substring(0, DeadLetter.MAX_STORED_LINE)).endsWith("… (3027 more characters)");
+        assertThat(d.reason()).isEqualTo("record:json");
+        assertThat(d.id()).isEqualTo("f.jsonl#9");
+
+        String cutInAnIdentifier = "{\"event_id\":\"e1\",\"patient_id\":\"" + "p".repeat(5_000) + "\"}";
+        assertThat(DeadLetter.of(new SourceLine("f.jsonl", 10, cutInAnIdentifier), new Rejection("record", "too_long", "long"))
+                .withoutIdentifiers().line()).doesNotContain("pp").contains("\"patient_id\":\"(removed)\"");
     }
 }

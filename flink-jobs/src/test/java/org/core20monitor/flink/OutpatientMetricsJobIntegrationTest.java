@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Set;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.core20monitor.core.event.EventParser;
 import org.core20monitor.core.generator.GeneratorConfig;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Metric;
@@ -89,9 +93,25 @@ class OutpatientMetricsJobIntegrationTest {
                 .replaceFirst("\"icb\"", "\"ethnicity\":\"Q\",\"icb\""));
         bad.put(lines.size() + 1, "record:empty");
         lines.add("");
+        // Lines that cannot be read as text at all: an otherwise valid event with bytes that are not UTF-8,
+        // and one longer than the reader holds. The file gets their bytes; the independent count below
+        // sees a placeholder that is not an event.
+        Map<Integer, byte[]> raw = new HashMap<>();
+        bad.put(lines.size() + 1, "record:encoding");
+        raw.put(lines.size(), withUnknownField(lines.get(24), new byte[] {'"', (byte) 0xC3, (byte) 0x28, '"'}));
+        lines.add("(not UTF-8)");
+        bad.put(lines.size() + 1, "record:too_long");
+        byte[] padding = ("\"" + "x".repeat(EventParser.MAX_LINE_LENGTH) + "\"").getBytes(StandardCharsets.US_ASCII);
+        raw.put(lines.size(), withUnknownField(lines.get(25), padding));
+        lines.add("(too long)");
         lines.addAll(lines.subList(0, 3).stream().map(l -> l.replace("\"event_id\":\"", "\"event_id\":\"extra-")).toList());
         Path file = dir.resolve("events.jsonl");
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < lines.size(); i++) {
+                out.write(raw.containsKey(i) ? raw.get(i) : lines.get(i).getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+        }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -162,6 +182,18 @@ class OutpatientMetricsJobIntegrationTest {
                     .findFirst().orElse(null);
             assertThat(entry).as("dead letter for line " + lineNumber).isNotNull().contains("\"reason\":\"" + reason + "\"");
         });
+        assertThat(deadLetters.values()).as("no dead letter holds a runaway line")
+                .allSatisfy(d -> assertThat(d.length()).isLessThan(DeadLetter.MAX_STORED_LINE + 1_000));
+    }
+
+    /** A valid event line's bytes with a new id and an extra field whose raw JSON value is given. */
+    private static byte[] withUnknownField(String line, byte[] value) {
+        byte[] head = line.replace("\"event_id\":\"", "\"event_id\":\"raw-").replaceFirst("}$", ",\"note\":")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + value.length + 1);
+        System.arraycopy(value, 0, bytes, head.length, value.length);
+        bytes[bytes.length - 1] = '}';
+        return bytes;
     }
 
     private static void assertCounts(String what, JsonNode figures, long[] expected) {

@@ -43,6 +43,15 @@ public final class EventParser implements Serializable {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /**
+     * The longest line read, in bytes (and, for lines that arrive as text, characters). A record of the
+     * input contract is well under a kilobyte; the limit leaves room for unknown fields while keeping a
+     * runaway line (a file with no newlines) out of memory and out of the dead letters.
+     */
+    public static final int MAX_LINE_LENGTH = 64 * 1024;
+    /** The longest patient or pathway identifier: pathway ids key the job's state. */
+    public static final int MAX_IDENTIFIER_LENGTH = 128;
+
     /** Earliest accepted event time: before the 2019/20 baseline year there is nothing to compare with. */
     public static final Instant EARLIEST = Instant.parse("2019-01-01T00:00:00Z");
     /** How far past the clock an event may be stamped (clock skew between systems), by default. */
@@ -80,6 +89,10 @@ public final class EventParser implements Serializable {
         if (line == null || line.isBlank()) {
             throw reject("record", "empty", "the line is empty");
         }
+        if (line.length() > MAX_LINE_LENGTH) {
+            throw reject("record", "too_long", "the line is " + line.length() + " characters long; at most "
+                    + MAX_LINE_LENGTH + " are read");
+        }
         JsonNode root;
         try {
             root = READER.readValue(line);
@@ -100,10 +113,10 @@ public final class EventParser implements Serializable {
             throw reject("event_time", "range", "event_time " + Instant.ofEpochMilli(eventTime)
                     + " is before " + EARLIEST + " or in the future");
         }
-        String patientId = requiredString(record, "patient_id");
-        String pathwayId = type.needsPathway()
+        String patientId = identifier("patient_id", requiredString(record, "patient_id"));
+        String pathwayId = identifier("pathway_id", type.needsPathway()
                 ? requiredString(record, "pathway_id")
-                : optionalString(record, "pathway_id");
+                : optionalString(record, "pathway_id"));
         String icb = matching("icb", requiredString(record, "icb"), ICB, "3 upper-case letters or digits");
         String provider = matching("provider", requiredString(record, "provider"), PROVIDER,
                 "3 to 5 upper-case letters or digits");
@@ -183,21 +196,33 @@ public final class EventParser implements Serializable {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            throw reject(field, "code", field + " '" + text + "' is not one of " + List.of(type.getEnumConstants()));
+            throw reject(field, "code", field + " '" + shown(text) + "' is not one of " + List.of(type.getEnumConstants()));
         }
     }
 
     private static String matching(String field, String value, Pattern pattern, String expected) {
         if (!pattern.matcher(value).matches()) {
-            throw reject(field, "code", field + " '" + value + "' is not " + expected);
+            throw reject(field, "code", field + " '" + shown(value) + "' is not " + expected);
         }
         return value;
+    }
+
+    private static String identifier(String field, String value) {
+        if (value != null && value.length() > MAX_IDENTIFIER_LENGTH) {
+            throw reject(field, "length", field + " is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /** A value as quoted in a message: a runaway value is cut short, the message stays readable. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static String optionalCode(ObjectNode record, String field, Set<String> codes) {
         String value = optionalString(record, field);
         if (value != null && !codes.contains(value)) {
-            throw reject(field, "code", field + " '" + value + "' is not a recognised code");
+            throw reject(field, "code", field + " '" + shown(value) + "' is not a recognised code");
         }
         return value;
     }
@@ -231,7 +256,7 @@ public final class EventParser implements Serializable {
                 throw reject("plus_groups", "type", "plus_groups must be an array of strings");
             }
             if (!plusGroups.contains(item.textValue())) {
-                throw reject("plus_groups", "code", "plus group '" + item.textValue() + "' is not configured");
+                throw reject("plus_groups", "code", "plus group '" + shown(item.textValue()) + "' is not configured");
             }
             if (!groups.contains(item.textValue())) {
                 groups.add(item.textValue());
@@ -244,7 +269,7 @@ public final class EventParser implements Serializable {
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw reject(field, "format", field + " '" + text + "' is not an ISO-8601 instant with an offset or Z");
+            throw reject(field, "format", field + " '" + shown(text) + "' is not an ISO-8601 instant with an offset or Z");
         }
     }
 
@@ -255,7 +280,7 @@ public final class EventParser implements Serializable {
             }
             return (int) OffsetDateTime.parse(text).atZoneSameInstant(Periods.LONDON).toLocalDate().toEpochDay();
         } catch (DateTimeParseException e) {
-            throw reject("clock_start", "format", "clock_start '" + text + "' is not an ISO-8601 date or instant");
+            throw reject("clock_start", "format", "clock_start '" + shown(text) + "' is not an ISO-8601 date or instant");
         }
     }
 

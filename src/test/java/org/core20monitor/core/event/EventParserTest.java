@@ -208,6 +208,23 @@ class EventParserTest {
     }
 
     @Test
+    void identifiersOf128CharactersAndLinesOf64KiBAreAccepted() {
+        assertThat(valid(line(r -> r.put("patient_id", "p".repeat(128)).put("pathway_id", "w".repeat(128)))).pathwayId())
+                .hasSize(128);
+        String base = line(r -> r.put("note", ""));
+        String atLimit = base.replace("\"note\":\"\"", "\"note\":\"" + "n".repeat(EventParser.MAX_LINE_LENGTH - base.length()) + "\"");
+        assertThat(atLimit).hasSize(EventParser.MAX_LINE_LENGTH);
+        valid(atLimit);
+    }
+
+    @Test
+    void aRunawayValueIsCutShortInTheMessage() {
+        Rejection r = invalid(line(j -> j.put("icb", "Q".repeat(10_000))));
+        assertThat(r.reason()).isEqualTo("icb:code");
+        assertThat(r.message()).hasSizeLessThan(120).contains("Q".repeat(40) + "…");
+    }
+
+    @Test
     void pathwayIdIsNotRequiredOnAttendance() {
         OutpatientEvent e = valid(line(r -> r.remove("pathway_id")));
         assertThat(e.pathwayId()).isNull();
@@ -327,6 +344,9 @@ class EventParserTest {
                 change("event_id 65 chars", r -> r.put("event_id", "e".repeat(65)), "event_id", "length"),
                 change("event_id 200 chars", r -> r.put("event_id", "e".repeat(200)), "event_id", "length"),
                 change("event_id a number", r -> r.put("event_id", 12345), "event_id", "type"),
+                change("patient_id 129 chars", r -> r.put("patient_id", "p".repeat(129)), "patient_id", "length"),
+                change("pathway_id 129 chars", r -> r.put("pathway_id", "w".repeat(129)), "pathway_id", "length"),
+                change("a line over 64 KiB", r -> r.put("note", "n".repeat(EventParser.MAX_LINE_LENGTH)), "record", "too_long"),
                 change("event_id an object", r -> r.putObject("event_id"), "event_id", "type"),
                 // event_type
                 change("event_type missing", r -> r.remove("event_type"), "event_type", "missing"),
