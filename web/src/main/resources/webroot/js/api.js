@@ -75,7 +75,7 @@ export async function send(url, method, body) {
 }
 
 /** The session has ended (signed out elsewhere, or idle too long): back to the sign-in page, then here. */
-function signInAgain() {
+export function signInAgain() {
   window.location.assign(`/login.html?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
 }
 

@@ -4,7 +4,7 @@
 // figures store it says so ("status" events) and the page shows a "data delayed" banner until the
 // figures flow again.
 
-import { parse } from './api.js';
+import { getJson, parse, signInAgain } from './api.js';
 import { fmtClock } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -56,10 +56,14 @@ export class LiveStream {
       if (this.handlers.ready) this.handlers.ready();
     });
     on('heartbeat', () => {});
+    // The server ends a stream whose session has ended or whose access was withdrawn.
+    on('signed_out', () => { this.close(); signInAgain(); });
     es.onerror = () => {
       if (this.es !== es) return;
       this.setLive(false, 'The connection to the server was lost.');
       if (es.readyState === EventSource.CLOSED) {
+        // Refused: if it is because the session ended, getJson sends the reader to sign in again.
+        getJson('/api/session').catch(() => {});
         // The browser gave up (an HTTP error status): retry ourselves, backing off to a minute.
         this.reconnectTimer = setTimeout(() => this.open(url), this.reconnectDelay);
         this.reconnectDelay = Math.min(this.reconnectDelay * 2, 60_000);

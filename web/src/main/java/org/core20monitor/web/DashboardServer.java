@@ -98,7 +98,7 @@ public final class DashboardServer extends VerticleBase {
 
     private Router router() {
         Router router = Router.router(vertx);
-        router.route().handler(DashboardServer::securityHeaders);
+        router.route().handler(this::securityHeaders);
         router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/ready").handler(this::ready);
         signIn.mount(router); // everything below needs a signed-in user
@@ -139,11 +139,6 @@ public final class DashboardServer extends VerticleBase {
                 entry.put("reason", forbidden.getMessage());
                 store.audit(ViewJson.write(entry));
                 json(ctx, 403, Map.of("error", forbidden.getMessage()));
-            } else if (ctx.failure() instanceof io.lettuce.core.RedisException || !watch.up()) {
-                LOG.warn("request {} failed while Redis is unavailable: {}", ctx.request().path(),
-                        ctx.failure() == null ? ctx.statusCode() : ctx.failure().toString());
-                ctx.response().putHeader("Retry-After", "5");
-                json(ctx, 503, Map.of("error", "the figures store cannot be reached just now: try again shortly"));
             } else if (ctx.failure() instanceof EhiaApi.Conflict conflict) {
                 json(ctx, 409, Map.of("error", conflict.getMessage()));
             } else if (ctx.failure() instanceof EhiaApi.NotFound missing) {
@@ -154,6 +149,11 @@ public final class DashboardServer extends VerticleBase {
                 // Refused before any handler ran, e.g. a query string that cannot be decoded.
                 Throwable cause = ctx.failure() == null ? null : ctx.failure().getCause();
                 json(ctx, ctx.statusCode(), Map.of("error", "bad request" + (cause == null ? "" : ": " + cause.getMessage())));
+            } else if (redisUnavailable(ctx.failure()) || !watch.up()) {
+                LOG.warn("request {} failed while Redis is unavailable: {}", ctx.request().path(),
+                        ctx.failure() == null ? ctx.statusCode() : ctx.failure().toString());
+                ctx.response().putHeader("Retry-After", "5");
+                json(ctx, 503, Map.of("error", "the figures store cannot be reached just now: try again shortly"));
             } else {
                 LOG.error("request {} failed ({})", ctx.request().path(),
                         ctx.failure() == null ? ctx.statusCode() : String.valueOf(ctx.failure().getCause()), ctx.failure());
@@ -164,21 +164,44 @@ public final class DashboardServer extends VerticleBase {
     }
 
     /**
+     * Whether a request failed for want of Redis: the figures (Lettuce) or the sessions (Vert.x's Redis
+     * client), possibly before {@link RedisWatch} has noticed the outage.
+     */
+    static boolean redisUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.lettuce.core.RedisException || t instanceof java.net.ConnectException
+                    || t instanceof java.nio.channels.ClosedChannelException
+                    || t.getClass().getName().startsWith("io.vertx.redis.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Set on every response: no script but the server's own files (the pages have no inline script),
      * no framing, no content sniffing, no referrer. Styles may be inline: the charts set element styles.
+     * API answers and downloads are not to be kept by the browser or a proxy (they are figures about
+     * patients, for signed-in users); over HTTPS (secure cookies) browsers are told to use nothing else.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
 
-    private static void securityHeaders(RoutingContext ctx) {
-        ctx.response().headers()
+    private void securityHeaders(RoutingContext ctx) {
+        var headers = ctx.response().headers()
                 .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .set("X-Content-Type-Options", "nosniff")
                 .set("X-Frame-Options", "DENY")
                 .set("Referrer-Policy", "no-referrer")
                 .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
                 .set("Cross-Origin-Opener-Policy", "same-origin");
+        if (ctx.request().path().startsWith("/api/")) {
+            headers.set("Cache-Control", "no-store");
+        }
+        if (config.auth().cookieSecure()) {
+            headers.set("Strict-Transport-Security", "max-age=31536000");
+        }
         ctx.next();
     }
 
@@ -197,9 +220,15 @@ public final class DashboardServer extends VerticleBase {
                     body.put("status", "READY");
                     body.put("redis", "UP");
                     String last = q.get("last_event_time");
+                    Long age = null;
+                    try {
+                        age = last == null ? null
+                                : java.time.Duration.between(java.time.Instant.parse(last), java.time.Instant.now()).toSeconds();
+                    } catch (java.time.DateTimeException unreadable) {
+                        last = null; // not written by the job: report no age rather than fail the probe
+                    }
                     body.put("last_event_time", last);
-                    body.put("data_age_seconds", last == null ? null
-                            : java.time.Duration.between(java.time.Instant.parse(last), java.time.Instant.now()).toSeconds());
+                    body.put("data_age_seconds", age);
                     json(ctx, 200, body);
                 })
                 .onFailure(e -> json(ctx, 503, Map.of("status", "NOT_READY", "redis", "DOWN")));
@@ -388,7 +417,8 @@ public final class DashboardServer extends VerticleBase {
                     if (lastEventId == null) {
                         lastEventId = ctx.queryParams().get("last_event_id");
                     }
-                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(), query.specs()),
+                    return broadcaster.subscribe(new UpdateBroadcaster.Subscriber(ctx.response(), query.specs(),
+                                    signIn.stillSees(ctx, query.scope())),
                             lastEventId == null ? null : lastEventId.replaceAll("[^A-Za-z0-9-]", ""));
                 })
                 .onFailure(e -> {

@@ -1,7 +1,9 @@
 package org.core20monitor.web;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Context;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 import org.core20monitor.core.redis.RedisKeys;
 import org.core20monitor.core.view.View;
 import org.core20monitor.core.view.ViewBuilder;
@@ -33,8 +36,11 @@ import org.core20monitor.core.view.ViewJson;
  */
 public final class UpdateBroadcaster implements AutoCloseable {
 
-    /** One connected browser and the views it shows. */
-    public record Subscriber(HttpServerResponse response, List<ViewQuery.Spec> views) {}
+    /**
+     * One connected browser, the views it shows, and whether its user may still see them (asked at every
+     * heartbeat, so a stream ends when its session does or access is withdrawn).
+     */
+    public record Subscriber(HttpServerResponse response, List<ViewQuery.Spec> views, Supplier<Future<Boolean>> allowed) {}
 
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private final StatefulRedisPubSubConnection<String, String> pubsub;
@@ -43,6 +49,8 @@ public final class UpdateBroadcaster implements AutoCloseable {
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private long sequence;
     private String status;
+    private boolean catchUpDue;
+    static final long CATCH_UP_DELAY_MILLIS = 1_000;
 
     public UpdateBroadcaster(RedisClient client, ViewStore store, Context context) {
         this.store = store;
@@ -52,6 +60,14 @@ public final class UpdateBroadcaster implements AutoCloseable {
             @Override
             public void message(String channel, String message) {
                 context.runOnContext(v -> announced(message));
+            }
+        });
+        // The connection came back (Lettuce resubscribes by itself): announcements made while it was
+        // away are lost, so every page is sent the current state, however short the break was.
+        this.pubsub.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, java.net.SocketAddress address) {
+                context.runOnContext(v -> catchUpSoon());
             }
         });
     }
@@ -95,11 +111,31 @@ public final class UpdateBroadcaster implements AutoCloseable {
     /** Sends every page the current state of everything it shows (after announcements may have been lost). */
     public void catchUp() {
         List<Subscriber> all = List.copyOf(subscribers);
+        if (all.isEmpty()) {
+            return;
+        }
         Set<ViewQuery.Spec> specs = new LinkedHashSet<>();
         all.forEach(s -> specs.addAll(s.views()));
         push(all, List.copyOf(specs))
                 .compose(v -> store.quality())
-                .onSuccess(q -> all.forEach(s -> send(s, "quality", PublicFigures.quality(q))));
+                .onSuccess(q -> all.forEach(s -> send(s, "quality", PublicFigures.quality(q))))
+                .onFailure(e -> catchUpSoon());
+    }
+
+    /**
+     * A catch-up a second from now, unless one is already due: after an announced change could not be
+     * read, or the announcements' connection came back, so no update is lost to a break too short for
+     * {@link RedisWatch} to see.
+     */
+    private void catchUpSoon() {
+        if (catchUpDue) {
+            return;
+        }
+        catchUpDue = true;
+        context.owner().setTimer(CATCH_UP_DELAY_MILLIS, t -> {
+            catchUpDue = false;
+            catchUp();
+        });
     }
 
     public int subscriberCount() {
@@ -112,7 +148,17 @@ public final class UpdateBroadcaster implements AutoCloseable {
      */
     public void heartbeat() {
         for (Subscriber s : subscribers) {
-            send(s, "heartbeat", "{}");
+            s.allowed().get().onComplete(allowed -> {
+                if (allowed.succeeded() && !allowed.result()) {
+                    // Told why, then closed: the page sends its reader to sign in again.
+                    send(s, "signed_out", "{}");
+                    subscribers.remove(s);
+                    s.response().end();
+                } else {
+                    // Allowed, or not known while the session store cannot be reached: keep it open.
+                    send(s, "heartbeat", "{}");
+                }
+            });
         }
     }
 
@@ -124,7 +170,8 @@ public final class UpdateBroadcaster implements AutoCloseable {
             return; // not an announcement of ours
         }
         if (keys.remove(RedisKeys.QUALITY)) {
-            store.quality().onSuccess(q -> subscribers.forEach(s -> send(s, "quality", PublicFigures.quality(q))));
+            store.quality().onSuccess(q -> subscribers.forEach(s -> send(s, "quality", PublicFigures.quality(q))))
+                    .onFailure(e -> catchUpSoon());
         }
         Set<ViewQuery.Spec> changed = new LinkedHashSet<>();
         for (Subscriber s : subscribers) {
@@ -135,7 +182,7 @@ public final class UpdateBroadcaster implements AutoCloseable {
             }
         }
         if (!changed.isEmpty()) {
-            push(List.copyOf(subscribers), List.copyOf(changed));
+            push(List.copyOf(subscribers), List.copyOf(changed)).onFailure(e -> catchUpSoon());
         }
     }
 

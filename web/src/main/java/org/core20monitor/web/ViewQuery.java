@@ -1,7 +1,6 @@
 package org.core20monitor.web;
 
 import io.vertx.core.MultiMap;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,9 +63,22 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
         }
     }
 
+    /**
+     * The most views one request may ask for (metrics × breakdowns, repeats removed): the overview's live
+     * stream needs 32. Each view is rebuilt on every change to its cells, so an unbounded list would let
+     * one request tie up the server.
+     */
+    public static final int MAX_VIEWS = 64;
+
     public static ViewQuery parse(MultiMap params, String latestPeriod, ClinicalAreas areas) {
-        return new ViewQuery(metrics(params), period(params.get("period"), latestPeriod), scope(params, areas),
+        ViewQuery query = new ViewQuery(metrics(params), period(params.get("period"), latestPeriod), scope(params, areas),
                 breakdowns(params.get("by")));
+        int views = query.metrics().size() * query.breakdowns().size();
+        if (views > MAX_VIEWS) {
+            throw new BadParameter("at most " + MAX_VIEWS + " views (metrics × breakdowns) in one request; this asks for "
+                    + views);
+        }
+        return query;
     }
 
     /** Like {@link #parse} without a period: a monthly series covers them all. */
@@ -128,12 +140,12 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
         if (metricParam == null || metricParam.isBlank()) {
             throw new BadParameter("metric is required (one of " + ids() + ")");
         }
-        List<Metric> metrics = new ArrayList<>();
+        Set<Metric> metrics = new LinkedHashSet<>();
         for (String id : metricParam.split(",")) {
             try {
                 metrics.add(Metric.byId(id.trim()));
             } catch (IllegalArgumentException e) {
-                throw new BadParameter("unknown metric '" + id + "' (one of " + ids() + ")");
+                throw new BadParameter("unknown metric '" + shown(id) + "' (one of " + ids() + ")");
             }
         }
         return List.copyOf(metrics);
@@ -163,7 +175,7 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
         check(provider, PROVIDER, "provider must be an ODS code of 3 to 5 upper-case letters or digits");
         check(specialty, SPECIALTY, "specialty must be a 3-digit treatment function code");
         if (area != null && !areas.ids().contains(area)) {
-            throw new BadParameter("unknown area '" + area + "' (one of " + areas.ids() + ")");
+            throw new BadParameter("unknown area '" + shown(area) + "' (one of " + areas.ids() + ")");
         }
         int filters = (provider == null ? 0 : 1) + (specialty == null ? 0 : 1) + (area == null ? 0 : 1);
         if (filters > 1) {
@@ -174,8 +186,13 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
 
     private static void check(String value, Pattern pattern, String message) {
         if (value != null && !pattern.matcher(value).matches()) {
-            throw new BadParameter(message + ", was '" + value + "'");
+            throw new BadParameter(message + ", was '" + shown(value) + "'");
         }
+    }
+
+    /** A parameter as quoted back in a message: cut short, so a 400 never echoes a long value. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static String blankToNull(String value) {
@@ -186,12 +203,12 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
         if (by == null || by.isBlank()) {
             return List.of(Breakdown.NONE);
         }
-        List<Breakdown> list = new ArrayList<>();
+        Set<Breakdown> list = new LinkedHashSet<>();
         for (String id : by.split(",")) {
             try {
                 list.add(BREAKDOWNS.byId(id.trim()));
             } catch (IllegalArgumentException e) {
-                throw new BadParameter("unknown breakdown '" + id + "' (one of "
+                throw new BadParameter("unknown breakdown '" + shown(id) + "' (one of "
                         + BREAKDOWNS.list().stream().map(b -> b.id).toList() + ")");
             }
         }

@@ -104,7 +104,7 @@ class AccessControlTest {
         assertThat(login.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(login.cookies()).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("SameSite=Strict"));
         assertThat(login.cookies()).anySatisfy(c -> assertThat(c).startsWith("core20.session=")
-                .containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
+                .containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
     }
 
     @Test
@@ -243,9 +243,15 @@ class AccessControlTest {
     void signingInRenewsTheSessionAndSigningOutEndsIt(Vertx vertx) {
         TestUsers.Client client = new TestUsers.Client(vertx, server.actualPort());
         String before = session(client);
+        client.get("/login.html");
+        String tokenBefore = client.csrf();
+        assertThat(tokenBefore).isNotEmpty();
         HttpResponse<Buffer> signedIn = client.signIn(TestUsers.ANALYST, TestUsers.PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(session(client)).as("a new session id at sign-in").isNotEqualTo(before);
+        assertThat(client.csrf()).as("a new CSRF token at sign-in").isNotNull().isNotEqualTo(tokenBefore);
+        assertThat(signedIn.cookies().stream().filter(c -> c.startsWith("XSRF-TOKEN=")).count())
+                .as("one token cookie in the answer").isEqualTo(1);
         JsonObject me = client.get("/api/session").bodyAsJsonObject();
         assertThat(me.getString("username")).isEqualTo(TestUsers.ANALYST);
         assertThat(me.getJsonArray("roles").getList()).containsExactly("viewer");
@@ -335,5 +341,44 @@ class AccessControlTest {
         assertThat(viewer.get(view(QWE)).statusCode()).isEqualTo(200);
         org.core20monitor.web.auth.UserFile.open(users, line -> {}).remove(TestUsers.QWE_VIEWER);
         assertThat(viewer.get(view(QWE)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOpenStreamEndsWhenItsSessionEndsOrItsAccessIsWithdrawn(Vertx vertx) throws Exception {
+        // A server that re-checks its streams every 200 ms (its heartbeat), on the same Redis and user file.
+        DashboardServer quick = new DashboardServer(TestUsers.server(redis.url(), 200, dir));
+        vertx.deployVerticle(quick).await();
+        int port = quick.actualPort();
+        TestUsers.Client leaving = TestUsers.signedIn(vertx, port, TestUsers.QWE_VIEWER);
+        TestUsers.Client withdrawn = TestUsers.signedIn(vertx, port, TestUsers.QWE_LEAD);
+        TestUsers.Client staying = TestUsers.signedIn(vertx, port, TestUsers.ANALYST);
+        String stream = "/api/stream?metric=pifu_rate&period=2026-10&by=imd_quintile&icb=" + QWE;
+        LiveStreamReader signedOut = LiveStreamReader.open(vertx, port, stream, leaving);
+        LiveStreamReader cutOff = LiveStreamReader.open(vertx, port, stream, withdrawn);
+        LiveStreamReader control = LiveStreamReader.open(vertx, port, stream, staying);
+        for (LiveStreamReader s : List.of(signedOut, cutOff, control)) {
+            s.await("event: ready");
+        }
+
+        // Signed out in another tab: the open stream ends with a word to the page.
+        assertThat(leaving.send(HttpMethod.POST, "/api/logout", null).statusCode()).isEqualTo(204);
+        assertThat(signedOut.ended.future().await(10, java.util.concurrent.TimeUnit.SECONDS)).contains("event: signed_out");
+
+        // The lead's ICB is taken away in the user file: their open stream of it ends too.
+        JsonObject file = new JsonObject(java.nio.file.Files.readString(users));
+        file.getJsonArray("users").stream().map(u -> (JsonObject) u)
+                .filter(u -> u.getString("username").equals(TestUsers.QWE_LEAD))
+                .forEach(u -> u.put("icbs", new JsonArray().add(QHL)));
+        java.nio.file.Files.writeString(users, file.encodePrettily());
+        java.nio.file.Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() + 2_000)); // noticed even within the file system's time resolution
+        assertThat(cutOff.ended.future().await(10, java.util.concurrent.TimeUnit.SECONDS)).contains("event: signed_out");
+
+        // Everyone else's stream carries on.
+        int beats = control.count("event: heartbeat");
+        control.await("event: heartbeat", beats + 3);
+        assertThat(control.ended.future().isComplete()).isFalse();
+        assertThat(control.text()).doesNotContain("signed_out");
+        control.close();
     }
 }

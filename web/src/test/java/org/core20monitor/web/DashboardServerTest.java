@@ -21,6 +21,7 @@ import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.redis.RedisKeys;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.testing.TestRedis;
+import org.core20monitor.web.auth.AuthConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +127,29 @@ class DashboardServerTest {
             assertThat(response.bodyAsJsonObject().getString("error")).as(query).isNotBlank();
         }
         assertThat(get("/api/views?metric=pifu_rate&period=2026-10&icb=QOP").statusCode()).isEqualTo(404);
+
+        // A value is quoted back cut short, never whole.
+        HttpResponse<Buffer> long400 = get("/api/views?metric=" + "x".repeat(3_000));
+        assertThat(long400.statusCode()).isEqualTo(400);
+        assertThat(long400.bodyAsJsonObject().getString("error")).hasSizeLessThan(600).contains("x".repeat(40) + "…");
+
+        // Repeats are one view; a stream asking for more views than any page shows is refused before it starts.
+        assertThat(get("/api/views?metric=pifu_rate,pifu_rate&by=sex,sex&period=2026-10&icb=QWE").statusCode())
+                .isEqualTo(200);
+        String everything = java.util.Arrays.stream(org.core20monitor.core.metric.Metric.values()).map(m -> m.id)
+                .collect(java.util.stream.Collectors.joining(","));
+        HttpResponse<Buffer> tooMany = get("/api/stream?metric=" + everything + "&by=imd_quintile,imd_decile,core20,sex,age_band");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.bodyAsJsonObject().getString("error")).isEqualTo(
+                "at most 64 views (metrics × breakdowns) in one request; this asks for "
+                        + 5 * org.core20monitor.core.metric.Metric.values().length);
+    }
+
+    @Test
+    void aStreamOfRepeatedViewsIsOneView(Vertx vertx) throws Exception {
+        String stream = streamUntilReady(vertx, "/api/stream?metric=" + "pifu_rate,".repeat(200) + "&period=2026-10&icb=QWE&by="
+                + "sex,".repeat(500), null);
+        assertThat(stream.split("event: view\n", -1)).as("one view pushed").hasSize(2);
     }
 
     @Test
@@ -253,12 +277,29 @@ class DashboardServerTest {
             assertThat(r.getHeader("X-Content-Type-Options")).as(uri).isEqualTo("nosniff");
             assertThat(r.getHeader("X-Frame-Options")).as(uri).isEqualTo("DENY");
             assertThat(r.getHeader("Referrer-Policy")).as(uri).isEqualTo("no-referrer");
+            if (uri.startsWith("/api/")) {
+                assertThat(r.getHeader("Cache-Control")).as(uri).isEqualTo("no-store");
+            }
+            assertThat(r.getHeader("Strict-Transport-Security")).as("plain HTTP here: no HSTS").isNull();
         }
+        assertThat(get("/api/export/board-paper.csv?icb=QWE&period=2026-10").getHeader("Cache-Control"))
+                .as("a download is not kept either").isEqualTo("no-store");
         // The pages themselves have no inline script for the policy to allow.
         for (String page : new String[] {"/", "/metric.html", "/ehia.html"}) {
             String html = get(page).bodyAsString();
             assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("onclick=");
         }
+    }
+
+    @Test
+    void behindHttpsBrowsersAreToldToUseNothingElse(Vertx vertx) {
+        AuthConfig plain = TestUsers.file(dir);
+        DashboardServer secure = new DashboardServer(TestUsers.server(redis.url(), 60_000, dir)
+                .withAuth(AuthConfig.local(plain.usersFile(), true)));
+        vertx.deployVerticle(secure).await();
+        HttpResponse<Buffer> page = WebClient.create(vertx).get(secure.actualPort(), "127.0.0.1", "/login.html").send().await();
+        assertThat(page.getHeader("Strict-Transport-Security")).isEqualTo("max-age=31536000");
+        assertThat(page.cookies()).anySatisfy(c -> assertThat(c).startsWith("core20.session=").contains("Secure"));
     }
 
     @Test
@@ -271,8 +312,7 @@ class DashboardServerTest {
     void pushesTheCurrentViewThenAnUpdateAfterAWrite(Vertx vertx, VertxTestContext test) {
         HttpClient http = vertx.createHttpClient();
         StringBuilder received = new StringBuilder();
-        http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
-                        "/api/stream?metric=pifu_rate&period=2026-10&icb=QWE&by=imd_quintile")
+        http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", PIFU_STREAM)
                 .compose(req -> req.putHeader("Cookie", web.cookieHeader()).send())
                 .onComplete(test.succeeding(response -> {
                     test.verify(() -> assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream"));
@@ -313,13 +353,14 @@ class DashboardServerTest {
         }
     }
 
+    private static final String PIFU_STREAM = "/api/stream?metric=pifu_rate&period=2026-10&icb=QWE&by=imd_quintile";
+
     /** Reads a stream until its "ready" event and closes it; returns everything received. */
-    private String streamUntilReady(Vertx vertx, String lastEventId) throws Exception {
+    private String streamUntilReady(Vertx vertx, String uri, String lastEventId) throws Exception {
         HttpClient http = vertx.createHttpClient();
         io.vertx.core.Promise<String> done = io.vertx.core.Promise.promise();
         StringBuilder received = new StringBuilder();
-        http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
-                        "/api/stream?metric=pifu_rate&period=2026-10&icb=QWE&by=imd_quintile")
+        http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", uri)
                 .compose(req -> {
                     req.putHeader("Cookie", web.cookieHeader());
                     if (lastEventId != null) {
@@ -341,7 +382,7 @@ class DashboardServerTest {
 
     @Test
     void aReconnectingClientNamesTheLastEventItSawAndGetsEverythingSince(Vertx vertx) throws Exception {
-        String first = streamUntilReady(vertx, null);
+        String first = streamUntilReady(vertx, PIFU_STREAM, null);
         java.util.List<String> ids = first.lines().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4)).toList();
         assertThat(ids).as("every event numbered").hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
         assertThat(first).contains("\"resumed_after\":null");
@@ -350,13 +391,26 @@ class DashboardServerTest {
         // While the client is away, a later batch arrives.
         storeALaterBatch();
 
-        String resumed = streamUntilReady(vertx, last);
+        String resumed = streamUntilReady(vertx, PIFU_STREAM, last);
         assertThat(resumed).contains("\"resumed_after\":\"" + last + "\"");
         int data = resumed.indexOf("event: view\ndata: ");
         JsonObject view = new JsonObject(resumed.substring(data + "event: view\ndata: ".length(), resumed.indexOf("\n\n", data)));
         assertThat(view.getJsonObject("overall").getLong("denominator")).as("the update missed while away").isEqualTo(1570L);
         java.util.List<String> later = resumed.lines().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4)).toList();
         assertThat(later).doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void anUpdateWhoseAnnouncementWasLostArrivesWhenTheSubscriptionComesBack(Vertx vertx) throws Exception {
+        LiveStreamReader page = LiveStreamReader.open(vertx, server.actualPort(), PIFU_STREAM, web);
+        page.await("event: ready");
+        // A batch lands while the server's subscription to the announcements is broken (its connection is
+        // cut by Redis), so its announcement never reaches the server.
+        storeALaterBatch();
+        assertThat(redis.commands().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub())).isPositive();
+        page.await("\"denominator\":1570");
+        assertThat(page.ended.future().isComplete()).isFalse();
+        page.close();
     }
 
     /** A later batch from the job: quintile 5 gains 100 attendances, 40 of them to PIFU. */

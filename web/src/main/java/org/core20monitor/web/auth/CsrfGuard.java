@@ -49,8 +49,7 @@ final class CsrfGuard implements Handler<RoutingContext> {
         }
         Cookie sent = ctx.request().getCookie(COOKIE);
         if (sent == null || !sent.getValue().equals(token)) {
-            ctx.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(false)
-                    .setSecure(secureCookie).setSameSite(CookieSameSite.STRICT));
+            give(ctx, token);
         }
         if (!SAFE.contains(ctx.request().method()) && !matches(ctx.request().getHeader(HEADER), token)) {
             ctx.response().setStatusCode(403).putHeader("Content-Type", "application/json")
@@ -58,6 +57,18 @@ final class CsrfGuard implements Handler<RoutingContext> {
             return;
         }
         ctx.next();
+    }
+
+    /** A new token for the session (at sign-in), sent to the page with this response. */
+    void renew(RoutingContext ctx) {
+        String token = newToken();
+        ctx.session().put(KEY, token);
+        give(ctx, token);
+    }
+
+    private void give(RoutingContext ctx, String token) {
+        ctx.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(false)
+                .setSecure(secureCookie).setSameSite(CookieSameSite.STRICT));
     }
 
     private static boolean matches(String header, String token) {

@@ -11,6 +11,9 @@ import java.util.Map;
  * pause, or four times as many from one address (which may be a shared proxy), further attempts are
  * refused until the pause has passed since the first of them, whether or not the password is right.
  * A successful sign-in clears the username's count. Kept in memory per server: a restart forgets it.
+ *
+ * <p>An attempt counts as failed from the moment it starts ({@link #attempt}) until it succeeds, so
+ * that a burst of simultaneous guesses, all waiting on the password hash, cannot get past the limit.
  */
 public final class LoginThrottle {
 
@@ -38,6 +41,18 @@ public final class LoginThrottle {
         return user.compareTo(addr) >= 0 ? user : addr;
     }
 
+    /**
+     * Starts a sign-in attempt: zero, with the attempt counted as a failure until {@link #succeeded}; or,
+     * when paused, how long to wait (and nothing counted).
+     */
+    public synchronized Duration attempt(String username, String address) {
+        Duration wait = wait(username, address);
+        if (wait.isZero()) {
+            failed(username, address);
+        }
+        return wait;
+    }
+
     public synchronized void failed(String username, String address) {
         Instant now = clock.instant();
         count("user " + username, now);
@@ -47,8 +62,13 @@ public final class LoginThrottle {
         }
     }
 
-    public synchronized void succeeded(String username) {
+    /** An attempt started by {@link #attempt} succeeded: the username's count is cleared, the address's taken back. */
+    public synchronized void succeeded(String username, String address) {
         windows.remove("user " + username);
+        Window w = windows.get("address " + address);
+        if (w != null && w.failures() > 0) {
+            windows.put("address " + address, new Window(w.start(), w.failures() - 1));
+        }
     }
 
     private Duration waitFor(String key, int limit, Instant now) {

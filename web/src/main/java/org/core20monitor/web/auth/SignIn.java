@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.ViewJson;
 
@@ -28,7 +29,7 @@ import org.core20monitor.core.view.ViewJson;
  * Sign-in, sessions and the gate in front of everything but {@code /health} and {@code /ready}.
  *
  * <p>Sessions are kept in Redis (so they survive a restart of the server and any replica can serve
- * any request) with an HttpOnly, SameSite=Strict cookie (Secure unless COOKIE_SECURE
+ * any request) with an HttpOnly, SameSite=Lax cookie (Secure unless COOKIE_SECURE
  * is false for plain-HTTP local use) and a new session id at sign-in. Every state-changing request
  * needs the CSRF token: the server sets it in the readable {@code XSRF-TOKEN} cookie and the page
  * sends it back in the {@code X-XSRF-TOKEN} header, which another site cannot do. Failed sign-ins
@@ -63,6 +64,7 @@ public final class SignIn {
     private final SessionStore store;
     private final Audit audit;
     private final LoginThrottle throttle;
+    private final CsrfGuard csrf;
     private UserFile users;
     private OAuth2Auth oidc;
     private SessionHandler sessions;
@@ -73,6 +75,7 @@ public final class SignIn {
         this.store = store;
         this.audit = audit;
         this.throttle = new LoginThrottle(config.maxFailures(), config.lockout(), Clock.systemUTC());
+        this.csrf = new CsrfGuard(config.cookieSecure());
     }
 
     /** Opens the user file (creating it with a one-time password) or discovers the OpenID provider. */
@@ -96,11 +99,14 @@ public final class SignIn {
                 .setSessionCookieName("core20.session")
                 .setCookieHttpOnlyFlag(true)
                 .setCookieSecureFlag(config.cookieSecure())
-                .setCookieSameSite(CookieSameSite.STRICT)
+                // Lax, not Strict: the way back from an OpenID provider on another site is a cross-site
+                // navigation, and without the session cookie the sign-in's state could not be checked.
+                // State-changing requests are guarded by the CSRF header, which no other site can set.
+                .setCookieSameSite(CookieSameSite.LAX)
                 .setSessionTimeout(config.sessionTimeout().toMillis())
                 .setNagHttps(false);
         router.route().handler(sessions);
-        router.route().handler(new CsrfGuard(config.cookieSecure()));
+        router.route().handler(csrf);
         if (oidc != null) {
             // Pages (not the API, which answers 401) send a signed-out reader to the provider and,
             // back from it, on to the page they were going to. Mounted as a route handler so that it
@@ -188,11 +194,18 @@ public final class SignIn {
 
     /** The signed-in user's grant, read afresh from the user file in local mode (so a change applies at once). */
     private Grant currentGrant(RoutingContext ctx) {
-        User user = ctx.user();
+        return grantOf(ctx.user());
+    }
+
+    /** A user's grant now: none once the provider's token has expired, or (local) once the file drops them. */
+    private Grant grantOf(User user) {
         if (user == null) {
             return null;
         }
         if (oidc != null) {
+            if (user.expired()) {
+                return null; // pages go back through the provider, which signs them in again if it still may
+            }
             JsonObject claims = user.attributes().getJsonObject("idToken");
             return Grant.fromClaims(claims, config.oidc().rolesClaim(), config.oidc().icbsClaim());
         }
@@ -203,6 +216,25 @@ public final class SignIn {
         return users.find(signedIn.username()).map(UserFile.Account::grant).orElse(null);
     }
 
+    /**
+     * Whether the person behind this request may still see the scope, asked again for as long as a live
+     * stream stays open: false once the session has ended (signed out, timed out), the provider's token
+     * has expired, or the user file no longer grants the scope.
+     */
+    public Supplier<Future<Boolean>> stillSees(RoutingContext ctx, Scope scope) {
+        String sessionId = ctx.session() == null ? null : ctx.session().id();
+        User user = ctx.user();
+        return () -> {
+            if (sessionId == null) {
+                return Future.succeededFuture(false);
+            }
+            return store.get(sessionId).map(session -> {
+                Grant grant = session == null ? null : grantOf(user);
+                return grant != null && grant.canSee(scope);
+            });
+        };
+    }
+
     private void login(RoutingContext ctx) {
         JsonObject body = jsonBody(ctx);
         if (body == null) {
@@ -211,7 +243,7 @@ public final class SignIn {
         String username = body.getValue("username") instanceof String s ? s.trim() : "";
         String password = body.getValue("password") instanceof String s ? s : "";
         String address = ctx.request().remoteAddress().hostAddress();
-        Duration wait = throttle.wait(username, address);
+        Duration wait = throttle.attempt(username, address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());
             audit.apply(ctx, entry("sign in refused: too many failed attempts", username));
@@ -219,17 +251,18 @@ public final class SignIn {
             json(ctx, 429, Map.of("error", "too many failed sign-ins: try again in " + minutes(seconds)));
             return;
         }
-        vertx.executeBlocking(() -> users.verify(username, password)).onSuccess(found -> {
+        // Unordered: each sign-in hashes on its own worker thread rather than queueing behind the others.
+        vertx.executeBlocking(() -> users.verify(username, password), false).onSuccess(found -> {
             if (found.isEmpty()) {
-                throttle.failed(username, address);
                 audit.apply(ctx, entry("failed sign in", username));
                 json(ctx, 401, Map.of("error", "wrong username or password"));
                 return;
             }
             UserFile.Account account = found.get();
-            throttle.succeeded(username);
-            // A new session id at sign-in, so that an id planted before it is worth nothing after.
+            throttle.succeeded(username, address);
+            // A new session id and CSRF token at sign-in, so that any planted before it are worth nothing after.
             ctx.session().regenerateId();
+            csrf.renew(ctx);
             ctx.session().put(MUST_CHANGE, account.mustChangePassword());
             sessions.setUser(ctx, User.create(account.grant().principal())).onSuccess(v -> {
                 audit.apply(ctx, entry("sign in", username));
@@ -249,7 +282,7 @@ public final class SignIn {
         vertx.executeBlocking(() -> {
             users.changePassword(grant.username(), current, chosen);
             return null;
-        }).onSuccess(v -> {
+        }, false).onSuccess(v -> {
             ctx.session().put(MUST_CHANGE, false);
             audit.apply(ctx, entry("change password", grant.username()));
             ctx.response().setStatusCode(204).end();

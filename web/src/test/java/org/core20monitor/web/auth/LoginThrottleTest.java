@@ -66,10 +66,27 @@ class LoginThrottleTest {
         MovingClock clock = new MovingClock();
         LoginThrottle throttle = new LoginThrottle(2, Duration.ofMinutes(15), clock);
         throttle.failed("jo", "a");
-        throttle.succeeded("jo");
+        assertThat(throttle.attempt("jo", "a")).isZero();
+        throttle.succeeded("jo", "a");
         throttle.failed("jo", "a");
         assertThat(throttle.wait("jo", "b")).isZero();
         throttle.failed("jo", "a");
         assertThat(throttle.wait("jo", "b")).isPositive();
+    }
+
+    @Test
+    void attemptsCountAsFailedUntilTheySucceedSoABurstCannotGetPastTheLimit() {
+        MovingClock clock = new MovingClock();
+        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15), clock);
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.attempt("jo", "10.0.0.1")).as("attempt " + (i + 1) + ", none answered yet").isZero();
+        }
+        assertThat(throttle.attempt("jo", "10.0.0.1")).as("the sixth in the same burst").isEqualTo(Duration.ofMinutes(15));
+
+        // Successes give the address its attempts back: 20 colleagues behind one proxy can all sign in.
+        for (int i = 0; i < 40; i++) {
+            assertThat(throttle.attempt("user" + i, "10.0.0.2")).as("colleague " + i).isZero();
+            throttle.succeeded("user" + i, "10.0.0.2");
+        }
     }
 }
