@@ -98,6 +98,7 @@ public final class DashboardServer extends VerticleBase {
 
     private Router router() {
         Router router = Router.router(vertx);
+        router.allowForward(config.auth().forwardedHeaders());
         router.route().handler(this::securityHeaders);
         router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/ready").handler(this::ready);

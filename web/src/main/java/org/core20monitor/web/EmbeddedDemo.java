@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import redis.embedded.RedisServer;
 
 /**
  * Everything on one machine with nothing installed but a JDK: a Redis server (embedded, unless
  * REDIS_URL points at one), the Flink job in its own JVM on a local MiniCluster fed by the synthetic
  * generator (a year of history, then live events), and the dashboard server. Ctrl-C stops all three.
+ * A job process that dies is started again and resumes from its newest checkpoint.
  *
  * <p>The job runs from the same jar that is submitted to a Flink cluster, with Flink's own jars
  * (copied to flink-jobs/target/flink-lib by the build) on its classpath, as a cluster would provide.
@@ -29,9 +32,7 @@ final class EmbeddedDemo {
         if (!env.containsKey("COOKIE_SECURE")) {
             // The demo serves plain HTTP: a Secure-only cookie would not come back from a browser that
             // reaches it by a host name rather than localhost.
-            var auth = config.auth();
-            config = config.withAuth(new org.core20monitor.web.auth.AuthConfig(auth.mode(), auth.usersFile(), false,
-                    auth.sessionTimeout(), auth.maxFailures(), auth.lockout(), auth.oidc()));
+            config = config.withAuth(config.auth().withCookieSecure(false));
         }
         Path jobJar = Path.of(env.getOrDefault("CORE20_JOB_JAR", "flink-jobs/target/core20-flink-jobs.jar"));
         Path flinkLib = Path.of(env.getOrDefault("CORE20_FLINK_LIB", "flink-jobs/target/flink-lib"));
@@ -51,20 +52,61 @@ final class EmbeddedDemo {
             System.out.println("Started an embedded Redis on " + redisUrl);
         }
 
-        // Checkpoints of this run only, removed when it stops.
+        // Checkpoints of this run only (its Redis is new too), removed when it stops.
         Path checkpoints = Files.createTempDirectory("core20-demo-checkpoints");
-        Process job = startJob(jobJar, flinkLib, redisUrl, checkpoints, jobArgs);
+        AtomicReference<Process> job = new AtomicReference<>(startJob(jobJar, flinkLib, redisUrl, checkpoints, jobArgs));
+        AtomicBoolean stopping = new AtomicBoolean();
         Vertx vertx = Vertx.vertx();
         RedisServer startedRedis = redis;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(job, vertx, startedRedis, checkpoints),
-                "core20-demo-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            stop(job.get(), vertx, startedRedis, checkpoints);
+        }, "core20-demo-stop"));
 
         vertx.deployVerticle(new DashboardServer(config.withRedis(redisUrl))).await();
         System.out.println("Core20 Monitor dashboard: http://localhost:" + config.port()
                 + "  (the job is replaying a year of history, then live events; Ctrl-C stops everything)");
-        int exit = job.waitFor();
-        System.out.println("The Flink job ended with exit code " + exit + "; the dashboard keeps serving what it wrote.");
+        String store = redisUrl;
+        superviseJob(job, stopping, () -> startJob(jobJar, flinkLib, store, checkpoints, jobArgs), 2_000);
         Thread.currentThread().join();
+    }
+
+    /** How often the demo starts a job that keeps dying before it gives up. */
+    static final int MAX_RESTARTS = 10;
+
+    interface JobStarter {
+        Process start() throws IOException;
+    }
+
+    /**
+     * Waits for the job; if its process dies (killed, out of memory) while the demo runs, starts it again
+     * on the same checkpoint directory, so it resumes from its newest checkpoint into the same Redis and
+     * loses and double-counts nothing, as a Flink cluster would restart it.
+     */
+    static void superviseJob(AtomicReference<Process> job, AtomicBoolean stopping, JobStarter starter,
+                             long restartDelayMillis) throws IOException, InterruptedException {
+        for (int restarts = 0; ; restarts++) {
+            int exit = job.get().waitFor();
+            if (stopping.get()) {
+                return;
+            }
+            if (exit == 0) {
+                System.out.println("The Flink job finished; the dashboard keeps serving what it wrote.");
+                return;
+            }
+            if (restarts == MAX_RESTARTS) {
+                System.out.println("The Flink job stopped (exit code " + exit + ") " + MAX_RESTARTS
+                        + " times; not restarting it again. The dashboard keeps serving what it wrote.");
+                return;
+            }
+            System.out.println("The Flink job stopped (exit code " + exit
+                    + "); restarting it from its newest checkpoint");
+            Thread.sleep(restartDelayMillis);
+            if (stopping.get()) {
+                return;
+            }
+            job.set(starter.start());
+        }
     }
 
     private static Process startJob(Path jobJar, Path flinkLib, String redisUrl, Path checkpoints, String[] jobArgs)

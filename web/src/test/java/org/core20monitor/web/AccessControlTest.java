@@ -381,4 +381,26 @@ class AccessControlTest {
         assertThat(control.text()).doesNotContain("signed_out");
         control.close();
     }
+
+    @Test
+    void theClientsAddressComesFromTheProxyOnlyWhenTheProxyIsTrusted(Vertx vertx) {
+        ServerConfig base = TestUsers.server(redis.url(), 60_000, dir);
+        DashboardServer behindProxy = new DashboardServer(base.withAuth(base.auth().withForwardedHeaders(
+                io.vertx.ext.web.AllowForwardHeaders.X_FORWARD)));
+        vertx.deployVerticle(behindProxy).await();
+        for (DashboardServer s : List.of(server, behindProxy)) {
+            TestUsers.Client client = new TestUsers.Client(vertx, s.actualPort());
+            HttpResponse<Buffer> r = client.web.request(HttpMethod.POST, s.actualPort(), "127.0.0.1", "/api/login")
+                    .putHeader("Content-Type", "application/json").putHeader("X-XSRF-TOKEN", client.csrf())
+                    .putHeader("X-Forwarded-For", "203.0.113.9")
+                    .sendBuffer(Buffer.buffer(new JsonObject().put("username", TestUsers.ANALYST).put("password", "wrong")
+                            .encode())).await();
+            assertThat(r.statusCode()).isEqualTo(401);
+        }
+        List<String> failures = as(vertx, TestUsers.ADMIN).get("/api/audit?count=1000").bodyAsJsonArray().stream()
+                .map(e -> (JsonObject) e).filter(e -> e.getString("what").equals("failed sign in"))
+                .map(e -> e.getString("who")).toList();
+        assertThat(failures).as("newest first: the trusting server, then the other")
+                .containsExactly("anonymous@203.0.113.9", "anonymous@127.0.0.1");
+    }
 }

@@ -28,6 +28,7 @@ public final class RedisSink implements Sink<RedisWrite> {
 
     @Override
     public SinkWriter<RedisWrite> createWriter(WriterInitContext context) throws IOException {
-        return new RedisSinkWriter(redisUrl, channel, flushIntervalMillis, maxBatch, context.getProcessingTimeService());
+        return new RedisSinkWriter(redisUrl, channel, flushIntervalMillis, maxBatch, context.getProcessingTimeService(),
+                context.metricGroup());
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ final class RedisSinkWriter implements SinkWriter<RedisWrite> {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration MAX_RETRY = Duration.ofSeconds(5);
+    static final Duration REPEAT_WARNING = Duration.ofMinutes(1);
 
     private final RedisClient client;
     private final String where;
@@ -67,9 +69,12 @@ final class RedisSinkWriter implements SinkWriter<RedisWrite> {
     private final int maxBatch;
     private final ProcessingTimeService timers;
     private final Map<String, RedisWrite> pending = new LinkedHashMap<>();
+    /** When the current outage began (System.nanoTime()), or 0; read by the metrics thread. */
+    private volatile long failingSince;
+    private volatile int held;
 
     RedisSinkWriter(String redisUrl, String channel, long flushIntervalMillis, int maxBatch,
-                    ProcessingTimeService timers) {
+                    ProcessingTimeService timers, MetricGroup metrics) {
         RedisURI uri = RedisURI.create(redisUrl);
         this.where = uri.getHost() + ":" + uri.getPort(); // not the URL: it may carry a password
         this.client = RedisClient.create(uri);
@@ -82,6 +87,8 @@ final class RedisSinkWriter implements SinkWriter<RedisWrite> {
         this.flushIntervalMillis = flushIntervalMillis;
         this.maxBatch = maxBatch;
         this.timers = timers;
+        metrics.gauge("redisFailingSeconds", () -> failingSince == 0 ? 0L : (System.nanoTime() - failingSince) / 1_000_000_000);
+        metrics.gauge("redisHeldWrites", () -> held);
         scheduleFlush();
     }
 
@@ -113,6 +120,7 @@ final class RedisSinkWriter implements SinkWriter<RedisWrite> {
         Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
         boolean failing = false;
         long outageStarted = 0;
+        long lastWarning = 0;
         int attempts = 0;
         while (true) {
             attempts++;
@@ -123,18 +131,28 @@ final class RedisSinkWriter implements SinkWriter<RedisWrite> {
                             (System.nanoTime() - outageStarted) / 1_000_000_000, attempts, pending.size());
                 }
                 pending.clear();
+                failingSince = 0;
+                held = 0;
                 return;
             } catch (RuntimeException | IOException e) {
                 dropConnection();
                 if (Thread.currentThread().isInterrupted()) {
                     throw interrupted(e); // the task is being cancelled
                 }
+                long now = System.nanoTime();
                 if (!failing) {
                     failing = true;
-                    outageStarted = System.nanoTime();
+                    outageStarted = now;
+                    lastWarning = now;
+                    failingSince = now;
+                    held = pending.size();
                     LOG.warn("Redis at {} failed a batch ({}); holding {} writes, back-pressuring the job and "
                             + "retrying every {} ms up to every {} s until Redis is back", where, e.toString(),
                             pending.size(), FIRST_RETRY.toMillis(), MAX_RETRY.toSeconds());
+                } else if (now - lastWarning >= REPEAT_WARNING.toNanos()) {
+                    lastWarning = now;
+                    LOG.warn("Redis at {} still failing after {} s and {} attempts, {} writes held; latest error: {}",
+                            where, (now - outageStarted) / 1_000_000_000, attempts, pending.size(), e.toString());
                 } else {
                     LOG.debug("Redis at {} still failing after {} attempts: {}", where, attempts, e.toString());
                 }

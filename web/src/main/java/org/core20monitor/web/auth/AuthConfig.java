@@ -1,5 +1,6 @@
 package org.core20monitor.web.auth;
 
+import io.vertx.ext.web.AllowForwardHeaders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,10 +21,14 @@ import java.util.Map;
  * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_CALLBACK_URL
  * OIDC_ROLES_CLAIM       claim listing the user's roles   (core20_roles)
  * OIDC_ICBS_CLAIM        claim listing the user's ICBs    (core20_icbs)
+ * FORWARDED_HEADERS      none | forward | x_forward | all (none): trust the proxy's Forwarded or
+ *                        X-Forwarded-For/-Proto headers for the client's address and scheme. Set it
+ *                        only behind a proxy that overwrites them; otherwise every user behind the
+ *                        ingress shares its address (one sign-in throttle, one address in the audit log)
  * </pre>
  */
 public record AuthConfig(Mode mode, Path usersFile, boolean cookieSecure, Duration sessionTimeout,
-                         int maxFailures, Duration lockout, Oidc oidc) {
+                         int maxFailures, Duration lockout, Oidc oidc, AllowForwardHeaders forwardedHeaders) {
 
     public enum Mode { LOCAL, OIDC }
 
@@ -50,13 +55,31 @@ public record AuthConfig(Mode mode, Path usersFile, boolean cookieSecure, Durati
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("SESSION_TIMEOUT_MIN", "30"))),
                 Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("LOGIN_LOCKOUT_MIN", "15"))),
-                oidc);
+                oidc, forwardedHeaders(env.getOrDefault("FORWARDED_HEADERS", "none")));
+    }
+
+    private static AllowForwardHeaders forwardedHeaders(String value) {
+        try {
+            return AllowForwardHeaders.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("FORWARDED_HEADERS must be none, forward, x_forward or all, was " + value);
+        }
+    }
+
+    /** The same, with the session cookie Secure-only or not. */
+    public AuthConfig withCookieSecure(boolean secure) {
+        return new AuthConfig(mode, usersFile, secure, sessionTimeout, maxFailures, lockout, oidc, forwardedHeaders);
+    }
+
+    /** The same, trusting the given proxy headers. */
+    public AuthConfig withForwardedHeaders(AllowForwardHeaders headers) {
+        return new AuthConfig(mode, usersFile, cookieSecure, sessionTimeout, maxFailures, lockout, oidc, headers);
     }
 
     /** Local sign-in from the given user file, with the other settings at their defaults. */
     public static AuthConfig local(Path usersFile, boolean cookieSecure) {
         return new AuthConfig(Mode.LOCAL, usersFile, cookieSecure, Duration.ofMinutes(30), 5,
-                Duration.ofMinutes(15), null);
+                Duration.ofMinutes(15), null, AllowForwardHeaders.NONE);
     }
 
     private static String required(Map<String, String> env, String name) {
