@@ -17,12 +17,15 @@ import java.util.List;
 public final class Launcher {
 
     private static final String JOB = "org.core20monitor.flink.OutpatientMetricsJob";
+    /** The launcher's pid, given to the JVM it starts: that JVM ends when the launcher does. */
+    static final String EXIT_WITH = "core20.exit.with";
 
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         if (Launcher.class.getClassLoader()
                 .getResource("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class") != null) {
+            exitWithParent(System.getProperty(EXIT_WITH));
             Class.forName(JOB).getMethod("main", String[].class).invoke(null, (Object) args);
             return;
         }
@@ -39,10 +42,30 @@ public final class Launcher {
                 // The job's own few INFO lines (which checkpoint it resumed from, Redis coming back).
                 "-Dorg.slf4j.simpleLogger.log.org.core20monitor="
                         + System.getProperty("org.slf4j.simpleLogger.log.org.core20monitor", "info"),
-                "-cp", jar + File.pathSeparator + lib + File.separator + "*", JOB));
+                "-D" + EXIT_WITH + "=" + ProcessHandle.current().pid(),
+                "-cp", jar + File.pathSeparator + lib + File.separator + "*", Launcher.class.getName()));
         command.addAll(List.of(args));
         Process job = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(job::destroy));
         System.exit(job.waitFor());
+    }
+
+    /**
+     * Ends this JVM, as abruptly as its launcher ended, when the launcher is gone. A launcher killed
+     * with SIGKILL runs no shutdown hook, and whatever supervises it (the demo, a service manager)
+     * starts a new one: an orphaned job would then write to the same Redis from the same checkpoints.
+     */
+    private static void exitWithParent(String pid) {
+        if (pid == null || !pid.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(Launcher::launcherGone),
+                Launcher::launcherGone);
+    }
+
+    private static void launcherGone() {
+        System.err.println("The job's launcher has ended: stopping the job (it resumes from its newest checkpoint)");
+        Runtime.getRuntime().halt(137);
     }
 }
