@@ -3,6 +3,7 @@ package org.core20monitor.flink;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.core20monitor.core.event.Rejection;
+import org.core20monitor.core.text.Excerpt;
 import org.core20monitor.flink.source.SourceLine;
 
 /** A rejected input line: where it was, why it was rejected, and the line itself (kept in the job's store only). */
@@ -18,7 +19,8 @@ public record DeadLetter(String source, long position, String reason, String mes
     public static DeadLetter of(SourceLine line, Rejection rejection) {
         String text = blankIdentifiers(line.text());
         if (text != null && text.length() > MAX_STORED_LINE) {
-            text = text.substring(0, MAX_STORED_LINE) + "… (" + (text.length() - MAX_STORED_LINE) + " more characters)";
+            String kept = Excerpt.of(text, MAX_STORED_LINE);
+            text = kept + "… (" + (text.length() - kept.length()) + " more characters)";
         }
         return new DeadLetter(line.source(), line.position(), rejection.reason(), rejection.message(), text);
     }

@@ -17,15 +17,17 @@ import java.util.List;
 public final class Launcher {
 
     private static final String JOB = "org.core20monitor.flink.OutpatientMetricsJob";
-    /** The launcher's pid, given to the JVM it starts: that JVM ends when the launcher does. */
-    static final String EXIT_WITH = "core20.exit.with";
+    /** Set on the JVM the launcher starts: that JVM ends when its standard input (the launcher's pipe) closes. */
+    static final String EXIT_WITH_LAUNCHER = "core20.exit.with.launcher";
 
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         if (Launcher.class.getClassLoader()
                 .getResource("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class") != null) {
-            exitWithParent(System.getProperty(EXIT_WITH));
+            if (Boolean.getBoolean(EXIT_WITH_LAUNCHER)) {
+                exitWhenInputCloses();
+            }
             Class.forName(JOB).getMethod("main", String[].class).invoke(null, (Object) args);
             return;
         }
@@ -42,26 +44,36 @@ public final class Launcher {
                 // The job's own few INFO lines (which checkpoint it resumed from, Redis coming back).
                 "-Dorg.slf4j.simpleLogger.log.org.core20monitor="
                         + System.getProperty("org.slf4j.simpleLogger.log.org.core20monitor", "info"),
-                "-D" + EXIT_WITH + "=" + ProcessHandle.current().pid(),
+                "-D" + EXIT_WITH_LAUNCHER + "=true",
                 "-cp", jar + File.pathSeparator + lib + File.separator + "*", Launcher.class.getName()));
         command.addAll(List.of(args));
-        Process job = new ProcessBuilder(command).inheritIO().start();
+        // Output shared; input a pipe that only this launcher holds, so the job sees it close the moment
+        // the launcher ends, however it ends.
+        Process job = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Runtime.getRuntime().addShutdownHook(new Thread(job::destroy));
         System.exit(job.waitFor());
     }
 
     /**
-     * Ends this JVM, as abruptly as its launcher ended, when the launcher is gone. A launcher killed
-     * with SIGKILL runs no shutdown hook, and whatever supervises it (the demo, a service manager)
-     * starts a new one: an orphaned job would then write to the same Redis from the same checkpoints.
+     * Ends this JVM, as abruptly as its launcher ended, when the launcher is gone: the kernel closes
+     * the launcher's end of the pipe on our standard input however the launcher died. A launcher killed
+     * with SIGKILL runs no shutdown hook, and whatever supervises it (the demo, a service manager) starts
+     * a new one: an orphaned job would then write to the same Redis from the same checkpoints.
      */
-    private static void exitWithParent(String pid) {
-        if (pid == null || !pid.matches("\\d+")) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(Launcher::launcherGone),
-                Launcher::launcherGone);
+    private static void exitWhenInputCloses() {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the launcher writes nothing; only the end matters
+                }
+            } catch (java.io.IOException e) {
+                // closed as well
+            }
+            launcherGone();
+        }, "core20-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     private static void launcherGone() {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.core20monitor.core.metric.Periods;
+import org.core20monitor.core.text.Excerpt;
 
 /**
  * Reads one JSON Lines record and checks it against the input contract (SPEC §3). The first rule
@@ -49,6 +50,8 @@ public final class EventParser implements Serializable {
      * runaway line (a file with no newlines) out of memory and out of the dead letters.
      */
     public static final int MAX_LINE_LENGTH = 64 * 1024;
+    /** How much of a value a rejection message quotes. */
+    public static final int QUOTED_LENGTH = 40;
     /** The longest patient or pathway identifier: pathway ids key the job's state. */
     public static final int MAX_IDENTIFIER_LENGTH = 128;
 
@@ -216,7 +219,7 @@ public final class EventParser implements Serializable {
 
     /** A value as quoted in a message: a runaway value is cut short, the message stays readable. */
     private static String shown(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return Excerpt.quoted(value, QUOTED_LENGTH);
     }
 
     private static String optionalCode(ObjectNode record, String field, Set<String> codes) {

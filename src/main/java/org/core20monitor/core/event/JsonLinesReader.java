@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.core20monitor.core.text.Excerpt;
 
 /**
  * Splits a JSON Lines byte stream into lines, holding no more than {@link EventParser#MAX_LINE_LENGTH}
@@ -155,24 +156,33 @@ public final class JsonLinesReader implements Closeable {
         int matched = 0;
         while (matched < BOM.length) {
             if (position == limit && !fill()) {
+                putBack(matched); // the stream ended inside what looked like a mark
                 return;
             }
             if (buffer[position] != BOM[matched]) {
-                if (matched > 0 && position >= matched) {
-                    position -= matched; // a partial mark is data
-                } else if (matched > 0) {
-                    // A partial mark that came in an earlier read: put it back in front of what follows.
-                    byte[] rest = Arrays.copyOfRange(buffer, position, limit);
-                    System.arraycopy(BOM, 0, buffer, 0, matched);
-                    System.arraycopy(rest, 0, buffer, matched, rest.length);
-                    position = 0;
-                    limit = matched + rest.length;
-                }
+                putBack(matched);
                 return;
             }
             matched++;
             position++;
         }
+    }
+
+    /** The first {@code matched} bytes of a mark that turned out not to be one are data after all. */
+    private void putBack(int matched) {
+        if (matched == 0) {
+            return;
+        }
+        if (position >= matched) {
+            position -= matched;
+            return;
+        }
+        // They came in an earlier read: put them back in front of what follows.
+        byte[] rest = Arrays.copyOfRange(buffer, position, limit);
+        System.arraycopy(BOM, 0, buffer, 0, matched);
+        System.arraycopy(rest, 0, buffer, matched, rest.length);
+        position = 0;
+        limit = matched + rest.length;
     }
 
     private void ensureCapacity(int needed) {
@@ -183,8 +193,8 @@ public final class JsonLinesReader implements Closeable {
 
     /** The start of the line, leniently decoded (bad bytes shown as U+FFFD), for a dead letter. */
     private String preview(int length) {
-        String text = new String(line, 0, Math.min(length, PREVIEW_LENGTH * 4), StandardCharsets.UTF_8);
-        return text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH) : text;
+        return Excerpt.of(new String(line, 0, Math.min(length, PREVIEW_LENGTH * 4), StandardCharsets.UTF_8),
+                PREVIEW_LENGTH);
     }
 
     private int validPrefix(int length) {

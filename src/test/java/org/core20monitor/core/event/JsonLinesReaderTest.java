@@ -37,6 +37,11 @@ class JsonLinesReaderTest {
             assertThat(readLines(concat(bom, bytes("{}\n{}")), 100, chunk)).extracting(JsonLinesReader.Line::text)
                     .containsExactly("{}", "{}");
             assertThat(readLines(bom, 100, chunk)).isEmpty();
+            // A stream that ends inside what looked like a mark is a line of data.
+            for (int n = 1; n < 3; n++) {
+                assertThat(readLines(Arrays.copyOf(bom, n), 100, chunk)).singleElement()
+                        .satisfies(l -> assertThat(l.problem().reason()).isEqualTo("record:encoding"));
+            }
             // The first two bytes of a mark followed by something else are data, not a mark: not UTF-8.
             List<JsonLinesReader.Line> partial = readLines(concat(Arrays.copyOf(bom, 2), bytes("x\ny")), 100, chunk);
             assertThat(partial).hasSize(2);

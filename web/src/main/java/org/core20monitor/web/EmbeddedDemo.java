@@ -59,8 +59,12 @@ final class EmbeddedDemo {
         Vertx vertx = Vertx.vertx();
         RedisServer startedRedis = redis;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            stop(job.get(), vertx, startedRedis, checkpoints);
+            Process last;
+            synchronized (job) { // no restart can slip in after this
+                stopping.set(true);
+                last = job.get();
+            }
+            stop(last, vertx, startedRedis, checkpoints);
         }, "core20-demo-stop"));
 
         vertx.deployVerticle(new DashboardServer(config.withRedis(redisUrl))).await();
@@ -102,10 +106,12 @@ final class EmbeddedDemo {
             System.out.println("The Flink job stopped (exit code " + exit
                     + "); restarting it from its newest checkpoint");
             Thread.sleep(restartDelayMillis);
-            if (stopping.get()) {
-                return;
+            synchronized (job) { // the shutdown hook stops whatever is set here, or nothing is started
+                if (stopping.get()) {
+                    return;
+                }
+                job.set(starter.start());
             }
-            job.set(starter.start());
         }
     }
 

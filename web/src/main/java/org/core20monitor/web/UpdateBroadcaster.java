@@ -149,11 +149,16 @@ public final class UpdateBroadcaster implements AutoCloseable {
     public void heartbeat() {
         for (Subscriber s : subscribers) {
             s.allowed().get().onComplete(allowed -> {
+                if (!subscribers.contains(s)) {
+                    return; // gone meanwhile, or ended by an earlier heartbeat's check
+                }
                 if (allowed.succeeded() && !allowed.result()) {
                     // Told why, then closed: the page sends its reader to sign in again.
                     send(s, "signed_out", "{}");
                     subscribers.remove(s);
-                    s.response().end();
+                    if (!s.response().ended()) {
+                        s.response().end();
+                    }
                 } else {
                     // Allowed, or not known while the session store cannot be reached: keep it open.
                     send(s, "heartbeat", "{}");
@@ -212,7 +217,7 @@ public final class UpdateBroadcaster implements AutoCloseable {
     }
 
     private void write(Subscriber s, String text) {
-        if (s.response().closed()) {
+        if (s.response().closed() || s.response().ended()) {
             subscribers.remove(s);
             return;
         }

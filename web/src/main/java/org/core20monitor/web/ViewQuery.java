@@ -12,6 +12,7 @@ import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.Periods;
 import org.core20monitor.core.redis.RedisKeys;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.text.Excerpt;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.ViewBuilder;
 
@@ -192,7 +193,7 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
 
     /** A parameter as quoted back in a message: cut short, so a 400 never echoes a long value. */
     private static String shown(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return Excerpt.quoted(value, EventParser.QUOTED_LENGTH);
     }
 
     private static String blankToNull(String value) {

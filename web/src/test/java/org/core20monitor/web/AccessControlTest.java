@@ -379,7 +379,9 @@ class AccessControlTest {
         control.await("event: heartbeat", beats + 3);
         assertThat(control.ended.future().isComplete()).isFalse();
         assertThat(control.text()).doesNotContain("signed_out");
-        control.close();
+        for (LiveStreamReader s : List.of(signedOut, cutOff, control)) {
+            s.close();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +14,23 @@ import java.util.regex.Pattern;
 final class LiveStreamReader {
     final Promise<String> ended = Promise.promise();
     private final StringBuffer received = new StringBuffer();
+    private HttpClient client;
     private HttpClientResponse response;
 
     static LiveStreamReader open(Vertx vertx, int port, String uri, TestUsers.Client as) {
         LiveStreamReader s = new LiveStreamReader();
-        s.response = vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", uri)
-                .compose(req -> req.putHeader("Cookie", as.cookieHeader()).send()).await();
+        s.client = vertx.createHttpClient();
+        s.response = s.client.request(HttpMethod.GET, port, "127.0.0.1", uri)
+                .compose(req -> req.putHeader("Cookie", as.cookieHeader()).send())
+                .map(response -> {
+                    // Set on the event loop as the response arrives: what follows the headers at once
+                    // (the current state, "ready") would otherwise be read before anyone listens.
+                    response.handler(chunk -> s.received.append(chunk));
+                    response.endHandler(v -> s.ended.tryComplete(s.received.toString()));
+                    response.exceptionHandler(e -> s.ended.tryComplete(s.received.toString()));
+                    return response;
+                }).await();
         assertThat(s.response.statusCode()).isEqualTo(200);
-        s.response.handler(chunk -> s.received.append(chunk));
-        s.response.endHandler(v -> s.ended.tryComplete(s.received.toString()));
-        s.response.exceptionHandler(e -> s.ended.tryComplete(s.received.toString()));
         return s;
     }
 
@@ -48,5 +56,6 @@ final class LiveStreamReader {
 
     void close() {
         response.request().connection().close();
+        client.close();
     }
 }

@@ -112,6 +112,51 @@ class OidcSignInTest {
                 .anySatisfy(e -> assertThat(e).contains("\"what\":\"sign in\"").contains("jo.bloggs@nhs.net"));
     }
 
+    /** How long the provider's tokens last. */
+    private static volatile long tokenLifetimeSeconds = 300;
+
+    @Test
+    void whenTheProvidersTokenExpiresThePageGoesBackThroughTheProvider(Vertx vertx) throws Exception {
+        redis.commands().flushall();
+        HttpServer provider = provider(vertx, new ConcurrentHashMap<>());
+        String issuer = "http://127.0.0.1:" + provider.actualPort();
+        int port = freePort();
+        String callback = "http://127.0.0.1:" + port + "/oidc/callback";
+        AuthConfig oidc = AuthConfig.fromEnvironment(Map.of("AUTH_MODE", "oidc", "OIDC_ISSUER", issuer,
+                "OIDC_CLIENT_ID", CLIENT, "OIDC_CLIENT_SECRET", SECRET, "OIDC_CALLBACK_URL", callback,
+                "COOKIE_SECURE", "false"));
+        vertx.deployVerticle(new DashboardServer(new ServerConfig("127.0.0.1", port, redis.url(), 60_000, null, oidc)))
+                .await();
+        WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)));
+        String page = "http://127.0.0.1:" + port + "/metric.html?icb=QWE";
+        try {
+            tokenLifetimeSeconds = 2;
+            signIn(browser, page);
+            assertThat(browser.getAbs("http://127.0.0.1:" + port + "/api/session").send().await().statusCode()).isEqualTo(200);
+            Thread.sleep(3_000); // past the token's lifetime
+            assertThat(browser.getAbs("http://127.0.0.1:" + port + "/api/session").send().await().statusCode())
+                    .as("the API after the token expired").isEqualTo(401);
+            HttpResponse<Buffer> again = browser.getAbs(page).send().await();
+            assertThat(again.statusCode()).isEqualTo(302);
+            assertThat(again.getHeader("Location")).as("to the provider, not round in a loop").startsWith(issuer + "/authorize");
+            tokenLifetimeSeconds = 300;
+            signIn(browser, page);
+            assertThat(browser.getAbs("http://127.0.0.1:" + port + "/api/session").send().await().statusCode()).isEqualTo(200);
+        } finally {
+            tokenLifetimeSeconds = 300;
+        }
+    }
+
+    /** Opens a page, follows the provider's sign-in and the callback, and ends back on the page. */
+    private static void signIn(WebClientSession browser, String page) {
+        HttpResponse<Buffer> toProvider = browser.getAbs(page).send().await();
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        HttpResponse<Buffer> back = browser.getAbs(toProvider.getHeader("Location")).send().await();
+        HttpResponse<Buffer> signedIn = browser.getAbs(back.getHeader("Location")).send().await();
+        assertThat(signedIn.statusCode()).as(signedIn.bodyAsString()).isEqualTo(302);
+        assertThat(page).endsWith(signedIn.getHeader("Location"));
+    }
+
     /** The identity provider: just enough of OpenID Connect for the authorisation code flow. */
     private static HttpServer provider(Vertx vertx, Map<String, String> nonces) {
         Router router = Router.router(vertx);
@@ -145,14 +190,14 @@ class OidcSignInTest {
             String issuer = "http://127.0.0.1:" + port[0];
             long now = Instant.now().getEpochSecond();
             JsonObject claims = new JsonObject().put("iss", issuer).put("sub", "user-1").put("aud", CLIENT)
-                    .put("iat", now).put("exp", now + Duration.ofMinutes(5).toSeconds())
+                    .put("iat", now).put("exp", now + tokenLifetimeSeconds)
                     .put("preferred_username", "jo.bloggs@nhs.net")
                     .put("core20_roles", new JsonArray().add("viewer")).put("core20_icbs", new JsonArray().add("QWE"));
             String nonce = nonces.get(ctx.request().getFormAttribute("code"));
             if (nonce != null) {
                 claims.put("nonce", nonce);
             }
-            ctx.json(new JsonObject().put("token_type", "Bearer").put("expires_in", 300)
+            ctx.json(new JsonObject().put("token_type", "Bearer").put("expires_in", tokenLifetimeSeconds)
                     .put("access_token", jwt(claims.copy().put("scope", "openid profile email")))
                     .put("id_token", jwt(claims)));
         });

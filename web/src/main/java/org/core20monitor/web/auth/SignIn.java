@@ -2,6 +2,7 @@ package org.core20monitor.web.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
@@ -48,6 +49,7 @@ public final class SignIn {
     private static final String MUST_CHANGE = "must_change_password";
     private static final String AUDITED = "sign_in_audited";
     private static final int BODY_LIMIT = 4 * 1024;
+    private static final int HASHING_THREADS = 4;
     /** Reachable without signing in: the sign-in page and what it needs. */
     private static final Set<String> PUBLIC = Set.of("/login.html", "/js/login.js", "/js/next.js",
             "/css/app.css", "/favicon.ico");
@@ -65,6 +67,11 @@ public final class SignIn {
     private final Audit audit;
     private final LoginThrottle throttle;
     private final CsrfGuard csrf;
+    /**
+     * Password hashing (deliberately slow) on threads of its own, so that a burst of sign-ins cannot
+     * occupy the worker threads that exports and other blocking work share.
+     */
+    private final WorkerExecutor hashing;
     private UserFile users;
     private OAuth2Auth oidc;
     private SessionHandler sessions;
@@ -76,6 +83,7 @@ public final class SignIn {
         this.audit = audit;
         this.throttle = new LoginThrottle(config.maxFailures(), config.lockout(), Clock.systemUTC());
         this.csrf = new CsrfGuard(config.cookieSecure());
+        this.hashing = vertx.createSharedWorkerExecutor("core20-password-hashing", HASHING_THREADS);
     }
 
     /** Opens the user file (creating it with a one-time password) or discovers the OpenID provider. */
@@ -115,6 +123,7 @@ public final class SignIn {
                     .withScope("openid").withScope("profile").withScope("email")
                     .pkceVerifierLength(64);
             toProvider.setupCallback(router.get(URI.create(config.oidc().callbackUrl()).getPath()));
+            router.route().handler(this::forgetExpired);
             router.routeWithRegex("^/(?!api/).*").handler(toProvider);
             router.get("/login.html").handler(ctx -> redirect(ctx, safeNext(ctx.queryParams().get("next"))));
         } else {
@@ -125,6 +134,22 @@ public final class SignIn {
         router.post("/api/logout").handler(this::logout);
         router.route().handler(this::gate);
         router.get("/api/session").handler(this::session);
+    }
+
+    /**
+     * A user whose token from the provider has expired is signed out here, before the provider's
+     * handler (which lets any user through) and the gate: a page then goes back through the provider,
+     * which signs them in again if it still may, and the API answers 401.
+     */
+    private void forgetExpired(RoutingContext ctx) {
+        User user = ctx.user();
+        if (user != null && user.expired()) {
+            ctx.userContext().clear();
+            if (ctx.session() != null) {
+                ctx.session().remove(AUDITED); // the next sign-in is audited as one
+            }
+        }
+        ctx.next();
     }
 
     /** The grant of the person making this request (set by the gate), or null before it. */
@@ -186,7 +211,10 @@ public final class SignIn {
         }
         ctx.put(GRANT, grant);
         if (oidc != null && ctx.session() != null && ctx.session().get(AUDITED) == null) {
+            // The first request after the provider signed this user in: audited, and a new CSRF token,
+            // as at a local sign-in.
             ctx.session().put(AUDITED, true);
+            csrf.renew(ctx);
             audit.apply(ctx, entry("sign in", grant.username()));
         }
         ctx.next();
@@ -251,8 +279,8 @@ public final class SignIn {
             json(ctx, 429, Map.of("error", "too many failed sign-ins: try again in " + minutes(seconds)));
             return;
         }
-        // Unordered: each sign-in hashes on its own worker thread rather than queueing behind the others.
-        vertx.executeBlocking(() -> users.verify(username, password), false).onSuccess(found -> {
+        // Unordered: sign-ins hash side by side rather than queueing behind one another.
+        hashing.executeBlocking(() -> users.verify(username, password), false).onSuccess(found -> {
             if (found.isEmpty()) {
                 audit.apply(ctx, entry("failed sign in", username));
                 json(ctx, 401, Map.of("error", "wrong username or password"));
@@ -279,7 +307,7 @@ public final class SignIn {
         Grant grant = grant(ctx);
         String current = body.getValue("current") instanceof String s ? s : "";
         String chosen = body.getValue("new") instanceof String s ? s : "";
-        vertx.executeBlocking(() -> {
+        hashing.executeBlocking(() -> {
             users.changePassword(grant.username(), current, chosen);
             return null;
         }, false).onSuccess(v -> {

@@ -119,9 +119,12 @@ public final class UserFile {
         return List.copyOf(accounts);
     }
 
-    /** Sets a new password chosen by its user (who proved the current one). */
-    public synchronized void changePassword(String username, String current, String chosen) {
-        Account account = verify(username, current).orElseThrow(() -> new Refused("the current password is not right"));
+    /**
+     * Sets a new password chosen by its user (who proved the current one). The two slow hashes run
+     * outside the lock, which every request's look-up takes; only the write of the file holds it.
+     */
+    public void changePassword(String username, String current, String chosen) {
+        verify(username, current).orElseThrow(() -> new Refused("the current password is not right"));
         List<String> problems = passwordProblems(username, chosen);
         if (!problems.isEmpty()) {
             throw new Refused(String.join("; ", problems));
@@ -129,7 +132,12 @@ public final class UserFile {
         if (chosen.equals(current)) {
             throw new Refused("choose a password different from the current one");
         }
-        replace(new Account(username, BCrypt.hashpw(chosen, BCrypt.gensalt(COST)), account.roles(), account.icbs(), false));
+        String hash = BCrypt.hashpw(chosen, BCrypt.gensalt(COST));
+        synchronized (this) {
+            // Roles and ICBs as they are now, in case an administrator changed them meanwhile.
+            Account account = find(username).orElseThrow(() -> new Refused("there is no user " + username));
+            replace(new Account(username, hash, account.roles(), account.icbs(), false));
+        }
     }
 
     /** Adds a user with a one-time password, which is returned to be handed over once. */
