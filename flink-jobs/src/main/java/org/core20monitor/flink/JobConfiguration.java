@@ -3,6 +3,7 @@ package org.core20monitor.flink;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
@@ -30,6 +31,9 @@ public final class JobConfiguration {
         // checkpoint can time out. That must not fail the job: results stay exactly-once, a missed
         // checkpoint only means a longer replay after a crash (checkpoint metrics show a failing store).
         config.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, Integer.MAX_VALUE);
+        if (options.parallelism() > 0) {
+            config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        }
         return config;
     }
 

@@ -31,7 +31,8 @@ public record JobOptions(
         GeneratorConfig generator,
         String restore,
         long deadLetterKeep,
-        long idleTimeoutMillis) implements Serializable {
+        long idleTimeoutMillis,
+        int parallelism) implements Serializable {
 
     /** {@code --restore} values besides an explicit checkpoint or savepoint path. */
     public static final String RESTORE_LATEST = "latest";
@@ -85,7 +86,22 @@ public record JobOptions(
                 source.equals("generator") ? GenerateEvents.config(generatorOptions) : null,
                 option(p, env, "restore", "CORE20_RESTORE", RESTORE_LATEST),
                 deadLetterKeep,
-                idleTimeout);
+                idleTimeout,
+                parallelism(option(p, env, "parallelism", "PARALLELISM", "0")));
+    }
+
+    /** 0 leaves it to Flink (the cluster's default, or the number of cores in a local MiniCluster). */
+    private static int parallelism(String text) {
+        int parallelism;
+        try {
+            parallelism = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            parallelism = -1;
+        }
+        if (parallelism < 0) {
+            throw new IllegalArgumentException("--parallelism must be a whole number, 0 for Flink's default, was " + text);
+        }
+        return parallelism;
     }
 
     private static String option(ParameterTool p, Map<String, String> env, String arg, String var, String fallback) {

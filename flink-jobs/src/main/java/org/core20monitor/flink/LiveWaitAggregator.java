@@ -19,7 +19,9 @@ import org.core20monitor.core.view.Scope;
  * Keyed by scope: the waiting list now, as a histogram of open pathways by clock-start day per
  * breakdown slot, snapshot at the day the event time has reached. Waits grow with time even when no
  * event arrives, so an event-time timer at each midnight the watermark passes (and the trackers'
- * threshold signals) re-emit it; changes are emitted at most once per emit interval.
+ * threshold signals) make it due again; it is computed and emitted at most once per emit interval
+ * (processing time), however many midnights a replay passes meanwhile, and once more at the end of a
+ * bounded input.
  */
 public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<String, LiveWaitChange, Long, CellSnapshot> {
 
@@ -69,7 +71,22 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
         // The snapshot date: the day the event time has reached, but no later than the latest event of
         // the whole input (at the end of a bounded input the watermark is infinite).
         long day = watermark == Long.MIN_VALUE ? latest : Math.min(latest, Periods.dayOf(Math.max(watermark, 0)));
-        if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME && dirty.value() == null) {
+        boolean processingTime = ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME;
+        if (processingTime && dirty.value() == null) {
+            return;
+        }
+        if (!processingTime && watermark != Long.MAX_VALUE) {
+            // A midnight passed: the waits have grown, so the list is due again, with the next emission
+            // rather than now. Replaying history passes a midnight every few milliseconds, and a snapshot
+            // of every scope at every one of them would cost far more than the events themselves.
+            if (dirty.value() == null) {
+                dirty.update(Boolean.TRUE);
+                ctx.timerService().registerProcessingTimeTimer(
+                        ctx.timerService().currentProcessingTime() + emitIntervalMillis);
+            }
+            if (Periods.endOfDayMillis(day) > watermark) {
+                ctx.timerService().registerEventTimeTimer(Periods.endOfDayMillis(day));
+            }
             return;
         }
         dirty.clear();

@@ -17,8 +17,24 @@ final class SlotHistograms {
 
     private SlotHistograms() {}
 
+    /** More slots than any breakdown list has (about 60 with the default PLUS groups). */
+    static final int MAX_SLOTS = 1024;
+
+    /**
+     * Day and slot in one long whose low 32 bits differ for every entry of a histogram, so the keys
+     * spread over the state's hash table (slot in the high bits would give every slot's days the same
+     * few hash codes, and each look-up a walk through a collision tree).
+     */
     static long key(int slot, long day) {
-        return ((long) slot << 32) | day;
+        return day * MAX_SLOTS + slot;
+    }
+
+    static long day(long key) {
+        return Math.floorDiv(key, MAX_SLOTS);
+    }
+
+    static int slot(long key) {
+        return (int) Math.floorMod(key, MAX_SLOTS);
     }
 
     /** Adds {@code sign} (±1) at {@code day} in every slot of the patient; empty entries are removed. */
@@ -40,14 +56,17 @@ final class SlotHistograms {
      * (negative: not yet on the list, left out).
      */
     static List<WaitStats> stats(MapState<Long, Long> histogram, int slots, LongUnaryOperator waitOf) throws Exception {
+        if (slots > MAX_SLOTS) {
+            throw new IllegalArgumentException(slots + " breakdown slots: at most " + MAX_SLOTS + " fit the histogram key");
+        }
         List<NavigableMap<Long, Long>> bySlot = new ArrayList<>(slots);
         for (int i = 0; i < slots; i++) {
             bySlot.add(new TreeMap<>());
         }
         for (Map.Entry<Long, Long> e : histogram.entries()) {
-            long wait = waitOf.applyAsLong(e.getKey() & 0xFFFF_FFFFL);
+            long wait = waitOf.applyAsLong(day(e.getKey()));
             if (wait >= 0) {
-                bySlot.get((int) (e.getKey() >>> 32)).merge(wait, e.getValue(), Long::sum);
+                bySlot.get(slot(e.getKey())).merge(wait, e.getValue(), Long::sum);
             }
         }
         List<WaitStats> stats = new ArrayList<>(slots);

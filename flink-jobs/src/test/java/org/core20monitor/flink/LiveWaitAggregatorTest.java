@@ -23,7 +23,34 @@ class LiveWaitAggregatorTest {
             harness.processBroadcastElement(DAY_10 + 1, 0);
             harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10, +1, DAY_10), 0);
             watermark(harness, Periods.endOfDayMillis(DAY_10));
+            harness.setProcessingTime(1_000);
             assertThat(last(harness).waitsAsOf()).isEqualTo("2026-03-11");
+        }
+    }
+
+    @Test
+    void aReplayPassingManyMidnightsWithinOneEmitIntervalComputesTheListOnce() throws Exception {
+        try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
+            harness.setProcessingTime(0);
+            harness.processBroadcastElement(DAY_10, 0);
+            harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10 - 5, +1, DAY_10), 0);
+            harness.setProcessingTime(1_000);
+            int before = harness.extractOutputValues().size();
+            for (int d = 1; d <= 100; d++) {
+                harness.processBroadcastElement(DAY_10 + d, 0);
+                watermark(harness, Periods.endOfDayMillis(DAY_10 + d - 1));
+            }
+            assertThat(harness.extractOutputValues()).as("nothing computed while the midnights pass").hasSize(before);
+            harness.setProcessingTime(2_000);
+            assertThat(harness.extractOutputValues()).as("then one list").hasSize(before + 1);
+            CellSnapshot latest = last(harness);
+            assertThat(latest.waitsAsOf()).isEqualTo(java.time.LocalDate.ofEpochDay(DAY_10 + 100).toString());
+            assertThat(latest.waits().get(0).pathways()).isEqualTo(1);
+
+            // The end of a bounded input emits the final list at once.
+            harness.processBroadcastElement(DAY_10 + 101, 0);
+            watermark(harness, Long.MAX_VALUE);
+            assertThat(last(harness).waitsAsOf()).isEqualTo(java.time.LocalDate.ofEpochDay(DAY_10 + 101).toString());
         }
     }
 
@@ -36,6 +63,7 @@ class LiveWaitAggregatorTest {
             // Event time passes the end of day 11 before the broadcast of day 11 (sent by the other
             // subtask) arrives: the list can only be dated day 10 for now.
             watermark(harness, Periods.endOfDayMillis(DAY_10 + 1) + 1);
+            harness.setProcessingTime(1_000);
             assertThat(last(harness).waitsAsOf()).isEqualTo("2026-03-10");
 
             harness.processBroadcastElement(DAY_10 + 2, 0);
@@ -44,6 +72,7 @@ class LiveWaitAggregatorTest {
             // And the daily re-emission goes on.
             harness.processBroadcastElement(DAY_10 + 3, 0);
             watermark(harness, Periods.endOfDayMillis(DAY_10 + 2));
+            harness.setProcessingTime(20_000);
             assertThat(last(harness).waitsAsOf()).isEqualTo("2026-03-13");
         }
     }

@@ -1,0 +1,263 @@
+package org.core20monitor.bench;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.core20monitor.core.generator.GenerateEvents;
+import redis.embedded.RedisServer;
+
+/**
+ * Throughput of the whole job against a plain single-threaded loop over the same generated files,
+ * measured in one run and written to {@code docs/BENCHMARKS.md}. Each approach runs in processes of
+ * its own, as it would in use, several times; the table has medians, the range, and the peak memory
+ * of the process tree. The job writes into a real Redis, and its accepted, repeated and rejected
+ * counts must equal the loop's, or the run stops.
+ *
+ * <pre>
+ * java -jar benchmarks/target/core20-benchmarks.jar [--sizes 1000000,10000000] [--runs 3]
+ *     [--parallelism 1,2] [--data target/bench-data] [--out docs/BENCHMARKS.md]
+ * </pre>
+ */
+public final class Benchmarks {
+
+    static final String START = "<!-- throughput:start -->";
+    static final String END = "<!-- throughput:end -->";
+    /** Events per generated episode of care in these files (no warm-up): sizes are approximate. */
+    private static final double EVENTS_PER_EPISODE = 2.88;
+    private static final List<String> ICBS = List.of("QWE", "QKK", "QOP", "QHL", "QYG", "QT6");
+    private static final int MONTHS = 12;
+
+    private record Run(String approach, long lines, long millis, long peakRss) {}
+
+    private Benchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        List<Long> sizes = Arrays.stream(o.getOrDefault("sizes", "1000000,10000000").split(",")).map(Long::parseLong).toList();
+        int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
+        List<Integer> parallelisms = Arrays.stream(o.getOrDefault("parallelism", "1,2").split(","))
+                .map(Integer::parseInt).toList();
+        Path data = Path.of(o.getOrDefault("data", "target/bench-data"));
+        Path out = Path.of(o.getOrDefault("out", "docs/BENCHMARKS.md"));
+        Path jobJar = Path.of(o.getOrDefault("job-jar", "flink-jobs/target/core20-flink-jobs.jar"));
+        Path flinkLib = Path.of(o.getOrDefault("flink-lib", "flink-jobs/target/flink-lib"));
+        Path benchJar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.createDirectories(data);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        try (Redis redis = Redis.start(); RedisClient client = RedisClient.create(redis.url());
+             StatefulRedisConnection<String, String> redisConnection = client.connect()) {
+            var commands = redisConnection.sync();
+            long startup = startupMillis(java, jobJar, flinkLib, redis.url(), data);
+            StringBuilder table = new StringBuilder();
+            table.append("| events in file | approach | events/s (median) | range over runs | wall (median) "
+                    + "| peak memory (median) | vs plain loop |\n|---:|---|---:|---:|---:|---:|---:|\n");
+            for (long size : sizes) {
+                Path file = ensureFile(data, size);
+                long lines;
+                try (var all = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                    lines = all.count();
+                }
+                Map<String, List<Run>> byApproach = new java.util.LinkedHashMap<>();
+                for (int r = 0; r < runs; r++) {
+                    MeasuredProcess.Result plain = MeasuredProcess.run(List.of(java, "-cp", benchJar.toString(),
+                            PlainLoop.class.getName(), file.toString()), data.resolve("plain.log"));
+                    String[] counts = resultLine(plain, "plain loop");
+                    byApproach.computeIfAbsent("plain loop (1 thread)", k -> new ArrayList<>())
+                            .add(new Run("plain", lines, plain.millis(), plain.peakRssBytes()));
+                    for (int p : parallelisms) {
+                        commands.flushall();
+                        Path checkpoints = Files.createTempDirectory(data, "checkpoints");
+                        MeasuredProcess.Result job = MeasuredProcess.run(List.of(java,
+                                "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(), "-jar", jobJar.toString(),
+                                "--source", "files", "--input", file.toString(), "--redis", redis.url(),
+                                "--parallelism", Integer.toString(p), "--restore", "none",
+                                "--checkpoint-dir", checkpoints.toUri().toString()), data.resolve("job.log"));
+                        if (job.exitCode() != 0) {
+                            throw new IllegalStateException("the job failed:\n" + job.output());
+                        }
+                        checkSameCounts(counts, commands.hgetall("core20:quality"), p);
+                        byApproach.computeIfAbsent("Flink job → Redis, parallelism " + p, k -> new ArrayList<>())
+                                .add(new Run("job", lines, job.millis(), job.peakRssBytes()));
+                    }
+                    System.out.printf(Locale.UK, "%,d events, run %d of %d done%n", lines, r + 1, runs);
+                }
+                double plainRate = rate(lines, median(byApproach.get("plain loop (1 thread)")));
+                for (var e : byApproach.entrySet()) {
+                    List<Run> rs = e.getValue();
+                    long med = median(rs);
+                    long fastest = rs.stream().mapToLong(Run::millis).min().orElseThrow();
+                    long slowest = rs.stream().mapToLong(Run::millis).max().orElseThrow();
+                    long memory = medianOf(rs.stream().mapToLong(Run::peakRss).toArray());
+                    table.append(String.format(Locale.UK, "| %,d | %s | %,.0f | %,.0f–%,.0f | %.1f s | %,.1f GB | %.2f× |%n",
+                            lines, e.getKey(), rate(lines, med), rate(lines, slowest), rate(lines, fastest), med / 1000.0,
+                            memory / 1e9, rate(lines, med) / plainRate));
+                }
+            }
+            write(out, section(table.toString(), runs, startup, sizes));
+            System.out.println("written to " + out);
+        }
+    }
+
+    /** The job over an empty file: JVMs, MiniCluster and Redis connection, the fixed cost in every job row. */
+    private static long startupMillis(String java, Path jobJar, Path flinkLib, String redis, Path data)
+            throws IOException, InterruptedException {
+        Path empty = data.resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        MeasuredProcess.Result r = MeasuredProcess.run(List.of(java, "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(),
+                "-jar", jobJar.toString(), "--source", "files", "--input", empty.toString(), "--redis", redis,
+                "--restore", "none", "--checkpoint-dir", Files.createTempDirectory(data, "checkpoints").toUri().toString()),
+                data.resolve("job.log"));
+        return r.millis();
+    }
+
+    /** A generated file of about {@code size} lines (made once, then reused). */
+    private static Path ensureFile(Path data, long size) throws IOException {
+        Path file = data.resolve("events-" + size + ".jsonl");
+        if (!Files.exists(file)) {
+            long episodes = Math.max(1, Math.round(size / (EVENTS_PER_EPISODE * ICBS.size() * MONTHS)));
+            System.out.printf(Locale.UK, "generating about %,d events into %s%n", size, file);
+            GenerateEvents.main(new String[] {"--out", file.toString(), "--months", Integer.toString(MONTHS),
+                    "--episodes", Long.toString(episodes), "--icbs", String.join(",", ICBS),
+                    "--end", "2026-11-01T00:00:00Z", "--bad-rate", "0.005", "--duplicate-rate", "0.01"});
+        }
+        return file;
+    }
+
+    private static String[] resultLine(MeasuredProcess.Result r, String what) {
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(what + " failed:\n" + r.output());
+        }
+        return r.output().lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException(what + " printed no result:\n" + r.output()))
+                .split(" ");
+    }
+
+    /** The job must have counted what the loop counted: accepted, repeated and rejected lines. */
+    private static void checkSameCounts(String[] plain, Map<String, String> quality, int parallelism) {
+        long accepted = Long.parseLong(quality.getOrDefault("accepted", "0"));
+        long duplicates = Long.parseLong(quality.getOrDefault("duplicate", "0"));
+        long rejected = quality.entrySet().stream().filter(e -> e.getKey().startsWith("rejected:"))
+                .mapToLong(e -> Long.parseLong(e.getValue())).sum();
+        if (accepted != Long.parseLong(plain[2]) || duplicates != Long.parseLong(plain[3])
+                || rejected != Long.parseLong(plain[4])) {
+            throw new IllegalStateException("the job at parallelism " + parallelism + " counted " + accepted + " accepted, "
+                    + duplicates + " repeated, " + rejected + " rejected; the plain loop " + plain[2] + ", " + plain[3]
+                    + ", " + plain[4]);
+        }
+    }
+
+    private static String section(String table, int runs, long startupMillis, List<Long> sizes) throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        return START + "\n"
+                + "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores ("
+                + cpu + "), " + Math.round(memKb / 1024.0 / 1024.0) + " GiB, Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + "); " + runs + " runs of each, sizes "
+                + sizes + ".\n\n"
+                + "Command: `mvn -q -DskipTests package && java -jar benchmarks/target/core20-benchmarks.jar --sizes "
+                + String.join(",", sizes.stream().map(String::valueOf).toList()) + " --runs " + runs + "`\n\n"
+                + table + "\n"
+                + String.format(Locale.UK, "Every job row includes the job's fixed start-up (two JVMs, the MiniCluster, "
+                + "connecting to Redis), measured over an empty file at %.1f s. Events/s counts every line of the file "
+                + "(about 1%% repeated and 0.5%% malformed lines included). Peak memory is the resident memory of the "
+                + "whole process tree (launcher and job JVM), sampled every 50 ms; both run with the JVM's default heap "
+                + "(a quarter of the machine's memory).%n", startupMillis / 1000.0)
+                + END + "\n";
+    }
+
+    private static void write(Path out, String section) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        String doc = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n## Throughput\n\n" + START + "\n" + END + "\n";
+        int from = doc.indexOf(START);
+        int to = doc.indexOf(END);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException(out + " has no " + START + " … " + END + " section to replace");
+        }
+        Files.writeString(out, doc.substring(0, from) + section + doc.substring(to + END.length() + 1));
+    }
+
+    private static long median(List<Run> runs) {
+        return medianOf(runs.stream().mapToLong(Run::millis).toArray());
+    }
+
+    private static long medianOf(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double rate(long lines, long millis) {
+        return lines * 1000.0 / Math.max(1, millis);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    /** A Redis for the job to write to: Debian's redis-server if installed, else the embedded one. */
+    private static final class Redis implements AutoCloseable {
+        private final Process process;
+        private final RedisServer embedded;
+        private final int port;
+
+        private Redis(Process process, RedisServer embedded, int port) {
+            this.process = process;
+            this.embedded = embedded;
+            this.port = port;
+        }
+
+        static Redis start() throws IOException, InterruptedException {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Path debian = Path.of("/usr/bin/redis-server");
+            if (Files.isExecutable(debian)) {
+                Process p = new ProcessBuilder(debian.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                        "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Thread.sleep(300);
+                return new Redis(p, null, port);
+            }
+            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            server.start();
+            return new Redis(null, server, port);
+        }
+
+        String url() {
+            return "redis://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (process != null) {
+                process.destroy();
+            }
+            if (embedded != null) {
+                embedded.stop();
+            }
+        }
+    }
+}
