@@ -166,8 +166,8 @@ public final class Benchmarks {
         return START + "\n"
                 + "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores ("
                 + cpu + "), " + Math.round(memKb / 1024.0 / 1024.0) + " GiB, Java " + System.getProperty("java.version")
-                + " (" + System.getProperty("java.vm.name") + "); " + runs + " runs of each, sizes "
-                + sizes + ".\n\n"
+                + " (" + System.getProperty("java.vm.name") + "); " + runs + (runs == 1 ? " run" : " runs")
+                + " of each, sizes " + sizes + ".\n\n"
                 + "Command: `mvn -q -DskipTests package && java -jar benchmarks/target/core20-benchmarks.jar --sizes "
                 + String.join(",", sizes.stream().map(String::valueOf).toList()) + " --runs " + runs + "`\n\n"
                 + table + "\n"

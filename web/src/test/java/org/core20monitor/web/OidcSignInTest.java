@@ -74,13 +74,8 @@ class OidcSignInTest {
         HttpServer provider = provider(vertx, nonces);
         String issuer = "http://127.0.0.1:" + provider.actualPort();
 
-        int port = freePort();
+        int port = serverSigningInWith(vertx, issuer);
         String callback = "http://127.0.0.1:" + port + "/oidc/callback";
-        AuthConfig oidc = AuthConfig.fromEnvironment(Map.of("AUTH_MODE", "oidc", "OIDC_ISSUER", issuer,
-                "OIDC_CLIENT_ID", CLIENT, "OIDC_CLIENT_SECRET", SECRET, "OIDC_CALLBACK_URL", callback,
-                "COOKIE_SECURE", "false"));
-        DashboardServer server = new DashboardServer(new ServerConfig("127.0.0.1", port, redis.url(), 60_000, null, oidc));
-        vertx.deployVerticle(server).await();
 
         WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)));
         assertThat(browser.getAbs("http://127.0.0.1:" + port + "/api/views?metric=pifu_rate&icb=QWE").send().await()
@@ -120,13 +115,7 @@ class OidcSignInTest {
         redis.commands().flushall();
         HttpServer provider = provider(vertx, new ConcurrentHashMap<>());
         String issuer = "http://127.0.0.1:" + provider.actualPort();
-        int port = freePort();
-        String callback = "http://127.0.0.1:" + port + "/oidc/callback";
-        AuthConfig oidc = AuthConfig.fromEnvironment(Map.of("AUTH_MODE", "oidc", "OIDC_ISSUER", issuer,
-                "OIDC_CLIENT_ID", CLIENT, "OIDC_CLIENT_SECRET", SECRET, "OIDC_CALLBACK_URL", callback,
-                "COOKIE_SECURE", "false"));
-        vertx.deployVerticle(new DashboardServer(new ServerConfig("127.0.0.1", port, redis.url(), 60_000, null, oidc)))
-                .await();
+        int port = serverSigningInWith(vertx, issuer);
         WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)));
         String page = "http://127.0.0.1:" + port + "/metric.html?icb=QWE";
         try {
@@ -145,6 +134,17 @@ class OidcSignInTest {
         } finally {
             tokenLifetimeSeconds = 300;
         }
+    }
+
+    /** A server signing in through the provider at {@code issuer}; its port. */
+    private static int serverSigningInWith(Vertx vertx, String issuer) throws Exception {
+        int port = freePort();
+        AuthConfig oidc = AuthConfig.fromEnvironment(Map.of("AUTH_MODE", "oidc", "OIDC_ISSUER", issuer,
+                "OIDC_CLIENT_ID", CLIENT, "OIDC_CLIENT_SECRET", SECRET,
+                "OIDC_CALLBACK_URL", "http://127.0.0.1:" + port + "/oidc/callback", "COOKIE_SECURE", "false"));
+        vertx.deployVerticle(new DashboardServer(new ServerConfig("127.0.0.1", port, redis.url(), 60_000, null, oidc)))
+                .await();
+        return port;
     }
 
     /** Opens a page, follows the provider's sign-in and the callback, and ends back on the page. */
