@@ -65,6 +65,12 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellSnapshot> out) throws Exception {
         Long latest = EventClock.latestDay(ctx.getBroadcastState(EventClock.STATE));
         if (latest == null) {
+            if (dirty.value() != null) {
+                // The first broadcast of the event clock is still on its way: try again, or the list
+                // would stay due with nothing left to compute it.
+                ctx.timerService().registerProcessingTimeTimer(
+                        ctx.timerService().currentProcessingTime() + emitIntervalMillis);
+            }
             return;
         }
         long watermark = ctx.timerService().currentWatermark();
@@ -79,11 +85,11 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             // A midnight passed: the waits have grown, so the list is due again, with the next emission
             // rather than now. Replaying history passes a midnight every few milliseconds, and a snapshot
             // of every scope at every one of them would cost far more than the events themselves.
-            if (dirty.value() == null) {
-                dirty.update(Boolean.TRUE);
-                ctx.timerService().registerProcessingTimeTimer(
-                        ctx.timerService().currentProcessingTime() + emitIntervalMillis);
-            }
+            // The emission is on the next whole emit interval, so the many midnights of a replay all
+            // register the same timer (Flink keeps one per key and time).
+            dirty.update(Boolean.TRUE);
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer((now / emitIntervalMillis + 1) * emitIntervalMillis);
             if (Periods.endOfDayMillis(day) > watermark) {
                 ctx.timerService().registerEventTimeTimer(Periods.endOfDayMillis(day));
             }

@@ -29,6 +29,20 @@ class LiveWaitAggregatorTest {
     }
 
     @Test
+    void aChangeThatArrivesBeforeTheEventClockIsListedOnceTheClockArrives() throws Exception {
+        try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
+            harness.setProcessingTime(0);
+            harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10 - 5, +1, DAY_10), 0);
+            harness.setProcessingTime(1_000); // due, but no event clock yet: nothing to date it by
+            assertThat(harness.extractOutputValues()).isEmpty();
+            harness.processBroadcastElement(DAY_10, 0);
+            harness.setProcessingTime(2_000);
+            assertThat(last(harness).waitsAsOf()).isEqualTo("2026-03-10");
+            assertThat(last(harness).waits().get(0).pathways()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aReplayPassingManyMidnightsWithinOneEmitIntervalComputesTheListOnce() throws Exception {
         try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
             harness.setProcessingTime(0);
