@@ -310,8 +310,11 @@ public final class SignIn {
         hashing.executeBlocking(() -> {
             users.changePassword(grant.username(), current, chosen);
             return null;
-        }, false).onSuccess(v -> {
+        }, false).compose(v -> {
+            // Stored before the answer, so the page's next request already finds the password changed.
             ctx.session().put(MUST_CHANGE, false);
+            return sessions.flush(ctx);
+        }).onSuccess(v -> {
             audit.apply(ctx, entry("change password", grant.username()));
             ctx.response().setStatusCode(204).end();
         }).onFailure(e -> {
@@ -329,10 +332,13 @@ public final class SignIn {
                 : audit.apply(ctx, entry("sign out", grant.username()));
         recorded.onComplete(done -> {
             ctx.userContext().clear();
-            if (ctx.session() != null) {
-                ctx.session().destroy();
+            if (ctx.session() == null) {
+                ctx.response().setStatusCode(204).end();
+                return;
             }
-            ctx.response().setStatusCode(204).end();
+            ctx.session().destroy();
+            // Gone from the store before the answer, so no request after it finds the session.
+            sessions.flush(ctx).onComplete(flushed -> ctx.response().setStatusCode(204).end());
         });
     }
 
