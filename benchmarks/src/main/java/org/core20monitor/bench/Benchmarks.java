@@ -1,9 +1,6 @@
 package org.core20monitor.bench;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.core20monitor.core.generator.GenerateEvents;
-import redis.embedded.RedisServer;
+import org.core20monitor.testing.TestRedis;
 
 /**
  * Throughput of the whole job against a plain single-threaded loop over the same generated files,
@@ -56,9 +53,8 @@ public final class Benchmarks {
         Files.createDirectories(data);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        try (Redis redis = Redis.start(); RedisClient client = RedisClient.create(redis.url());
-             StatefulRedisConnection<String, String> redisConnection = client.connect()) {
-            var commands = redisConnection.sync();
+        try (TestRedis redis = TestRedis.start()) {
+            var commands = redis.commands();
             long startup = startupMillis(java, jobJar, flinkLib, redis.url(), data);
             StringBuilder table = new StringBuilder();
             table.append("| events in file | approach | events/s (median) | range over runs | wall (median) "
@@ -213,51 +209,5 @@ public final class Benchmarks {
             options.put(args[i].substring(2), args[i + 1]);
         }
         return options;
-    }
-
-    /** A Redis for the job to write to: Debian's redis-server if installed, else the embedded one. */
-    private static final class Redis implements AutoCloseable {
-        private final Process process;
-        private final RedisServer embedded;
-        private final int port;
-
-        private Redis(Process process, RedisServer embedded, int port) {
-            this.process = process;
-            this.embedded = embedded;
-            this.port = port;
-        }
-
-        static Redis start() throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            Path debian = Path.of("/usr/bin/redis-server");
-            if (Files.isExecutable(debian)) {
-                Process p = new ProcessBuilder(debian.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                        "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                Thread.sleep(300);
-                return new Redis(p, null, port);
-            }
-            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            server.start();
-            return new Redis(null, server, port);
-        }
-
-        String url() {
-            return "redis://127.0.0.1:" + port;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (process != null) {
-                process.destroy();
-            }
-            if (embedded != null) {
-                embedded.stop();
-            }
-        }
     }
 }

@@ -223,7 +223,7 @@ public final class ComputeCommand {
     static void writeDeadLetters(List<DeadLetter> deadLetters, Path path) throws IOException {
         try (BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
             for (DeadLetter d : deadLetters) {
-                writer.write(DeadLetters.json(d.withoutIdentifiers()));
+                writer.write(DeadLetters.json(d));
                 writer.newLine();
             }
         }

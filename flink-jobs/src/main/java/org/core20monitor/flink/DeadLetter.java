@@ -6,7 +6,10 @@ import org.core20monitor.core.event.Rejection;
 import org.core20monitor.core.text.Excerpt;
 import org.core20monitor.flink.source.SourceLine;
 
-/** A rejected input line: where it was, why it was rejected, and the line itself (kept in the job's store only). */
+/**
+ * A rejected input line: where it was, why it was rejected, and the line itself (kept in the job's store
+ * only). Made by {@link #of}, which blanks patient and pathway identifiers: they never leave the job.
+ */
 public record DeadLetter(String source, long position, String reason, String message, String line) {
 
     /** Where a patient or pathway identifier's string value starts (just past its opening quote). */
@@ -23,11 +26,6 @@ public record DeadLetter(String source, long position, String reason, String mes
             text = kept + "… (" + (text.length() - kept.length()) + " more characters)";
         }
         return new DeadLetter(line.source(), line.position(), rejection.reason(), rejection.message(), text);
-    }
-
-    /** The same, with patient and pathway identifiers blanked in the stored line: they never leave the job. */
-    public DeadLetter withoutIdentifiers() {
-        return new DeadLetter(source, position, reason, message, blankIdentifiers(line));
     }
 
     /**

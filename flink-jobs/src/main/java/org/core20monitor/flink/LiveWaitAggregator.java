@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.core20monitor.core.metric.Breakdowns;
@@ -52,8 +53,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             SlotHistograms.add(open, change.slots(), change.startDay(), change.sign());
         }
         if (dirty.value() == null) {
-            dirty.update(Boolean.TRUE);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitIntervalMillis);
+            due(ctx.timerService());
             // Also when the event time passes the day, so a bounded input's final watermark emits it.
             long endOfDay = Periods.endOfDayMillis(change.latestDay());
             ctx.timerService().registerEventTimeTimer(
@@ -68,8 +68,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             if (dirty.value() != null) {
                 // The first broadcast of the event clock is still on its way: try again, or the list
                 // would stay due with nothing left to compute it.
-                ctx.timerService().registerProcessingTimeTimer(
-                        ctx.timerService().currentProcessingTime() + emitIntervalMillis);
+                due(ctx.timerService());
             }
             return;
         }
@@ -85,11 +84,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             // A midnight passed: the waits have grown, so the list is due again, with the next emission
             // rather than now. Replaying history passes a midnight every few milliseconds, and a snapshot
             // of every scope at every one of them would cost far more than the events themselves.
-            // The emission is on the next whole emit interval, so the many midnights of a replay all
-            // register the same timer (Flink keeps one per key and time).
-            dirty.update(Boolean.TRUE);
-            long now = ctx.timerService().currentProcessingTime();
-            ctx.timerService().registerProcessingTimeTimer((now / emitIntervalMillis + 1) * emitIntervalMillis);
+            due(ctx.timerService());
             if (Periods.endOfDayMillis(day) > watermark) {
                 ctx.timerService().registerEventTimeTimer(Periods.endOfDayMillis(day));
             }
@@ -104,8 +99,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             // was idle, as after any quiet spell). Without a timer ahead of the watermark the daily
             // re-emission would stop here and leave the list dated this day for good; snapshot again
             // shortly, by when the broadcast has arrived.
-            dirty.update(Boolean.TRUE);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitIntervalMillis);
+            due(ctx.timerService());
         }
 
         long asOf = day;
@@ -114,5 +108,16 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
                 EventClock.stamp(watermark, ctx.timerService().currentProcessingTime(),
                         ctx.getBroadcastState(EventClock.STATE)), breakdowns.plusGroups(),
                 null, LocalDate.ofEpochDay(day).toString(), waits, null));
+    }
+
+    /**
+     * Marks the list due and books its computation on the next whole emit interval. Every reason to emit
+     * (a change, a midnight passed, a clock still on its way) books that same timer, and Flink keeps one
+     * per key and time, so however many arrive within an interval the list is computed once.
+     */
+    private void due(TimerService timers) throws java.io.IOException {
+        dirty.update(Boolean.TRUE);
+        long now = timers.currentProcessingTime();
+        timers.registerProcessingTimeTimer((now / emitIntervalMillis + 1) * emitIntervalMillis);
     }
 }

@@ -190,7 +190,7 @@ public final class OutpatientMetricsJob {
         long keep = options.deadLetterKeep();
         DataStream<RedisWrite> deadLetterWrites = outputs.deadLetters()
                 .map(d -> RedisWrite.keepNewest(RedisKeys.DEAD_LETTER, RedisKeys.DEAD_LETTER_INDEX, d.id(),
-                        DeadLetters.json(d.withoutIdentifiers()), keep))
+                        DeadLetters.json(d), keep))
                 .name("dead-letter-records").uid("dead-letter-records");
         cellWrites.union(liveWrites, outputs.quality(), deadLetterWrites)
                 .sinkTo(sink)

@@ -10,17 +10,19 @@ class DeadLetterTest {
 
     @Test
     void storedLinesLoseTheirPatientAndPathwayIdentifiers() {
-        DeadLetter d = new DeadLetter("f.jsonl", 3, "icb:missing", "icb is required",
-                "{\"event_id\":\"e1\",\"patient_id\":\"p-8f3a\",\"pathway_id\":\"w \\\"9\\\"\",\"icb\":\"qw\"}");
-        String stored = d.withoutIdentifiers().line();
+        DeadLetter d = DeadLetter.of(new SourceLine("f.jsonl", 3,
+                "{\"event_id\":\"e1\",\"patient_id\":\"p-8f3a\",\"pathway_id\":\"w \\\"9\\\"\",\"icb\":\"qw\"}"),
+                new Rejection("icb", "missing", "icb is required"));
+        String stored = d.line();
         assertThat(stored).doesNotContain("p-8f3a").doesNotContain("w \\\"9\\\"")
                 .contains("\"patient_id\":\"(removed)\"").contains("\"event_id\":\"e1\"").contains("\"icb\":\"qw\"");
     }
 
     @Test
     void aTruncatedLineLosesTheIdentifierItWasCutIn() {
-        DeadLetter d = new DeadLetter("f.jsonl", 4, "record:json", "not valid JSON", "{\"event_id\":\"e1\",\"patient_id\":\"p-8f");
-        assertThat(d.withoutIdentifiers().line()).doesNotContain("p-8f");
+        DeadLetter d = DeadLetter.of(new SourceLine("f.jsonl", 4, "{\"event_id\":\"e1\",\"patient_id\":\"p-8f"),
+                new Rejection("record", "json", "not valid JSON"));
+        assertThat(d.line()).doesNotContain("p-8f");
     }
 
     @Test
