@@ -1,17 +1,18 @@
 package org.core20monitor.flink;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.core20monitor.core.metric.Breakdowns;
+import org.core20monitor.core.metric.DayHistograms;
 import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
+import org.core20monitor.core.metric.WaitStats;
 import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Scope;
 
@@ -34,8 +35,8 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
     private final long emitIntervalMillis;
     private final long allowedLatenessMillis;
     private transient ValueState<MetricCounts> counts;
-    private transient MapState<Long, Long> waits;
-    private transient MapState<Long, Long> completed;
+    private transient ValueState<DayHistograms> waits;
+    private transient ValueState<DayHistograms> completed;
     private transient ValueState<Boolean> dirty;
 
     public CellAggregator(Breakdowns breakdowns, long emitIntervalMillis, long allowedLatenessMillis) {
@@ -47,8 +48,8 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
     @Override
     public void open(OpenContext context) {
         counts = getRuntimeContext().getState(new ValueStateDescriptor<>("counts", MetricCounts.class));
-        waits = getRuntimeContext().getMapState(new MapStateDescriptor<>("month-end-waits", Long.class, Long.class));
-        completed = getRuntimeContext().getMapState(new MapStateDescriptor<>("completed-waits", Long.class, Long.class));
+        waits = getRuntimeContext().getState(new ValueStateDescriptor<>("month-end-waits", DayHistograms.class));
+        completed = getRuntimeContext().getState(new ValueStateDescriptor<>("completed-waits", DayHistograms.class));
         dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
     }
 
@@ -68,8 +69,8 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
                 current.add(input.numerators(), input.denominators(), input.slots(), breakdowns.slots());
                 counts.update(current);
             }
-            case WAIT_AT_MONTH_END -> SlotHistograms.add(waits, input.slots(), input.waitDays(), input.sign());
-            case COMPLETED_WAIT -> SlotHistograms.add(completed, input.slots(), input.waitDays(), input.sign());
+            case WAIT_AT_MONTH_END -> add(waits, input);
+            case COMPLETED_WAIT -> add(completed, input);
         }
         if (dirty.value() == null) {
             dirty.update(Boolean.TRUE);
@@ -101,12 +102,27 @@ public final class CellAggregator extends KeyedBroadcastProcessFunction<String, 
         long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
         boolean monthEnded = now >= monthEnd;
         MetricCounts current = counts.value();
+        DayHistograms monthEndWaits = waits.value();
+        DayHistograms stopped = completed.value();
         out.collect(new CellSnapshot(period, Scope.fromId(cell[1]), now < monthEnd + allowedLatenessMillis,
                 EventClock.stamp(ctx.timerService().currentWatermark(), ctx.timerService().currentProcessingTime(),
                         ctx.getBroadcastState(EventClock.STATE)),
                 breakdowns.plusGroups(), current == null ? null : current.cells,
                 monthEnded ? LocalDate.ofEpochDay(Periods.lastDay(period)).toString() : null,
-                monthEnded ? SlotHistograms.stats(waits, breakdowns.slots(), wait -> wait) : null,
-                monthEnded || !completed.isEmpty() ? SlotHistograms.stats(completed, breakdowns.slots(), wait -> wait) : null));
+                monthEnded ? waitsOf(monthEndWaits) : null,
+                monthEnded || stopped != null && !stopped.isEmpty() ? waitsOf(stopped) : null));
+    }
+
+    private void add(ValueState<DayHistograms> histograms, CellInput input) throws java.io.IOException {
+        DayHistograms h = histograms.value();
+        if (h == null) {
+            h = new DayHistograms(breakdowns.slots());
+        }
+        h.add(input.slots(), input.waitDays(), input.sign());
+        histograms.update(h);
+    }
+
+    private List<WaitStats> waitsOf(DayHistograms h) {
+        return (h == null ? new DayHistograms(breakdowns.slots()) : h).waits();
     }
 }

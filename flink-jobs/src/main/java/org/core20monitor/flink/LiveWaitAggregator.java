@@ -3,14 +3,13 @@ package org.core20monitor.flink;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.core20monitor.core.metric.Breakdowns;
+import org.core20monitor.core.metric.DayHistograms;
 import org.core20monitor.core.metric.Periods;
 import org.core20monitor.core.metric.WaitStats;
 import org.core20monitor.core.view.CellSnapshot;
@@ -28,7 +27,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
 
     private final Breakdowns breakdowns;
     private final long emitIntervalMillis;
-    private transient MapState<Long, Long> open;
+    private transient ValueState<DayHistograms> open;
     private transient ValueState<Boolean> dirty;
 
     public LiveWaitAggregator(Breakdowns breakdowns, long emitIntervalMillis) {
@@ -38,7 +37,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void open(OpenContext context) {
-        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-by-start-day", Long.class, Long.class));
+        open = getRuntimeContext().getState(new ValueStateDescriptor<>("open-by-start-day", DayHistograms.class));
         dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
     }
 
@@ -50,7 +49,12 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
     @Override
     public void processElement(LiveWaitChange change, ReadOnlyContext ctx, Collector<CellSnapshot> out) throws Exception {
         if (change.sign() != 0) {
-            SlotHistograms.add(open, change.slots(), change.startDay(), change.sign());
+            DayHistograms h = open.value();
+            if (h == null) {
+                h = new DayHistograms(breakdowns.slots());
+            }
+            h.add(change.slots(), change.startDay(), change.sign());
+            open.update(h);
         }
         if (dirty.value() == null) {
             due(ctx.timerService());
@@ -102,8 +106,13 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             due(ctx.timerService());
         }
 
-        long asOf = day;
-        List<WaitStats> waits = SlotHistograms.stats(open, breakdowns.slots(), start -> asOf - start);
+        DayHistograms h = open.value();
+        if (h == null) {
+            h = new DayHistograms(breakdowns.slots());
+        }
+        List<WaitStats> waits = h.waitsAt(day);
+        h.trim();
+        open.update(h);
         out.collect(new CellSnapshot(Periods.monthOfDay(day), Scope.fromId(ctx.getCurrentKey()), true,
                 EventClock.stamp(watermark, ctx.timerService().currentProcessingTime(),
                         ctx.getBroadcastState(EventClock.STATE)), breakdowns.plusGroups(),

@@ -57,6 +57,11 @@ public final class EventParser implements Serializable {
 
     /** Earliest accepted event time: before the 2019/20 baseline year there is nothing to compare with. */
     public static final Instant EARLIEST = Instant.parse("2019-01-01T00:00:00Z");
+    /**
+     * The longest wait a clock start may imply (ten years): an older start is a data error, and each
+     * open month of a pathway costs a month-end count in every scope it belongs to.
+     */
+    public static final int MAX_WAIT_DAYS = 3653;
     /** How far past the clock an event may be stamped (clock skew between systems), by default. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
@@ -155,6 +160,11 @@ public final class EventParser implements Serializable {
             String text = optionalString(record, "clock_start");
             if (text != null) {
                 clockStart = clockStartDay(text);
+                long eventDay = Periods.dayOf(eventTime);
+                if (eventDay - clockStart > MAX_WAIT_DAYS) {
+                    throw reject("clock_start", "range", "clock_start " + LocalDate.ofEpochDay(clockStart)
+                            + " is more than ten years (" + MAX_WAIT_DAYS + " days) before event_time");
+                }
             }
         }
         return new OutpatientEvent(eventId, type, eventTime, patientId, pathwayId, icb, provider, specialty,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import org.core20monitor.core.stats.Interval;
 import org.core20monitor.core.stats.Median;
+import org.core20monitor.core.stats.WilsonInterval;
 
 /**
  * The waiting-list figures of one group at one date (SPEC §5): open pathways, those within 18 weeks
@@ -19,15 +20,27 @@ public record WaitStats(long pathways, long within18w, long over52w, long over65
 
     /** From waits in days (key) and how many pathways have each (value). */
     public static WaitStats of(NavigableMap<Long, Long> waitDays) {
+        long[] waits = new long[waitDays.size()];
+        long[] counts = new long[waitDays.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : waitDays.entrySet()) {
+            waits[i] = e.getKey();
+            counts[i++] = e.getValue();
+        }
+        return of(waits, counts);
+    }
+
+    /** From ascending distinct waits in days and how many pathways have each (counts ≥ 0). */
+    public static WaitStats of(long[] waits, long[] counts) {
         long n = 0;
         long within18 = 0;
         long over52 = 0;
         long over65 = 0;
         long over78 = 0;
         long over104 = 0;
-        for (Map.Entry<Long, Long> e : waitDays.entrySet()) {
-            long days = e.getKey();
-            long count = e.getValue();
+        for (int i = 0; i < waits.length; i++) {
+            long days = waits[i];
+            long count = counts[i];
             n += count;
             within18 += days <= Metric.DAYS_18W ? count : 0;
             over52 += days > 7 * 52 ? count : 0;
@@ -35,9 +48,13 @@ public record WaitStats(long pathways, long within18w, long over52w, long over65
             over78 += days > 7 * 78 ? count : 0;
             over104 += days > 7 * 104 ? count : 0;
         }
-        Interval ci = Median.interval95(waitDays);
-        return new WaitStats(n, within18, over52, over65, over78, over104, Median.median(waitDays),
-                ci == null ? null : ci.lower(), ci == null ? null : ci.upper());
+        if (n == 0) {
+            Median.median(waits, counts); // refuses negative counts, as the median would
+            return NONE;
+        }
+        Interval ci = Median.interval(waits, counts, WilsonInterval.Z95);
+        return new WaitStats(n, within18, over52, over65, over78, over104, Median.median(waits, counts),
+                ci.lower(), ci.upper());
     }
 
     /** The numerator of a waits metric for this group. */

@@ -37,13 +37,23 @@ public final class Median {
      * @throws IllegalArgumentException on a negative count
      */
     public static Double median(NavigableMap<Long, Long> histogram) {
-        long n = total(histogram);
+        long[][] h = arrays(histogram);
+        return median(h[0], h[1]);
+    }
+
+    /**
+     * The median of a histogram given as ascending distinct values and how many of each (counts ≥ 0).
+     *
+     * @throws IllegalArgumentException on a negative count
+     */
+    public static Double median(long[] values, long[] counts) {
+        long n = total(values, counts);
         if (n == 0) {
             return null;
         }
         return n % 2 == 1
-                ? (double) ofRank(histogram, n / 2 + 1)
-                : (ofRank(histogram, n / 2) + (double) ofRank(histogram, n / 2 + 1)) / 2;
+                ? (double) ofRank(values, counts, n / 2 + 1)
+                : (ofRank(values, counts, n / 2) + (double) ofRank(values, counts, n / 2 + 1)) / 2;
     }
 
     /** The 95% order-statistic interval for the median. */
@@ -68,12 +78,18 @@ public final class Median {
 
     /** The order-statistic interval for the median of a histogram at normal quantile {@code z}. */
     public static Interval interval(NavigableMap<Long, Long> histogram, double z) {
-        long n = total(histogram);
+        long[][] h = arrays(histogram);
+        return interval(h[0], h[1], z);
+    }
+
+    /** The order-statistic interval for the median of ascending distinct values with their counts. */
+    public static Interval interval(long[] values, long[] counts, double z) {
+        long n = total(values, counts);
         if (n == 0) {
             return null;
         }
         long[] ranks = ranks(n, z);
-        return new Interval(ofRank(histogram, ranks[0]), ofRank(histogram, ranks[1]));
+        return new Interval(ofRank(values, counts, ranks[0]), ofRank(values, counts, ranks[1]));
     }
 
     /** The 1-based ranks {j, k} of the interval's limits among n sorted values. */
@@ -94,24 +110,35 @@ public final class Median {
         return sorted;
     }
 
-    private static long total(NavigableMap<Long, Long> histogram) {
-        long n = 0;
+    private static long[][] arrays(NavigableMap<Long, Long> histogram) {
+        long[] values = new long[histogram.size()];
+        long[] counts = new long[histogram.size()];
+        int i = 0;
         for (Map.Entry<Long, Long> e : histogram.entrySet()) {
-            if (e.getValue() < 0) {
-                throw new IllegalArgumentException("value " + e.getKey() + " has count " + e.getValue());
+            values[i] = e.getKey();
+            counts[i++] = e.getValue();
+        }
+        return new long[][] {values, counts};
+    }
+
+    private static long total(long[] values, long[] counts) {
+        long n = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("value " + values[i] + " has count " + counts[i]);
             }
-            n += e.getValue();
+            n += counts[i];
         }
         return n;
     }
 
     /** The value of 1-based rank r in ascending order. */
-    private static long ofRank(NavigableMap<Long, Long> histogram, long r) {
+    private static long ofRank(long[] values, long[] counts, long r) {
         long seen = 0;
-        for (Map.Entry<Long, Long> e : histogram.entrySet()) {
-            seen += e.getValue();
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
             if (seen >= r) {
-                return e.getKey();
+                return values[i];
             }
         }
         throw new IllegalStateException("rank " + r + " beyond " + seen + " values");

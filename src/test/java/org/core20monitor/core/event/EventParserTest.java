@@ -173,6 +173,15 @@ class EventParserTest {
     }
 
     @Test
+    void aClockStartTenYearsBeforeTheStopIsTheOldestAccepted() {
+        ObjectNode r = pathwayEvent("CLOCK_STOP");
+        r.put("event_time", "2026-10-03T09:20:00Z");
+        LocalDate oldest = LocalDate.of(2026, 10, 3).minusDays(EventParser.MAX_WAIT_DAYS);
+        r.put("clock_start", oldest.toString());
+        assertThat(valid(r.toString()).clockStartEpochDay()).isEqualTo((int) oldest.toEpochDay());
+    }
+
+    @Test
     void waitlistRemovalCarriesClockStartToo() {
         ObjectNode r = pathwayEvent("WAITLIST_REMOVAL");
         r.put("clock_start", "2026-02-01");
@@ -461,7 +470,11 @@ class EventParserTest {
                 pathway("clock_start text", "WAITLIST_REMOVAL", r -> r.put("clock_start", "last spring"),
                         "clock_start", "format"),
                 pathway("clock_start a number", "CLOCK_STOP", r -> r.put("clock_start", 20447),
-                        "clock_start", "type"));
+                        "clock_start", "type"),
+                pathway("clock_start more than ten years before the stop", "CLOCK_STOP", r -> {
+                    r.put("event_time", "2026-10-03T09:20:00Z");
+                    r.put("clock_start", LocalDate.of(2026, 10, 3).minusDays(EventParser.MAX_WAIT_DAYS + 1).toString());
+                }, "clock_start", "range"));
     }
 
     @ParameterizedTest(name = "{0}")
