@@ -1,6 +1,5 @@
 package org.core20monitor.flink;
 
-import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -18,7 +17,7 @@ import org.core20monitor.core.metric.Periods;
  * <p>A pathway is open from its clock start (the {@code clock_start} its stop carries, else its
  * referral's day: SPEC §3) until its earliest clock stop or removal (SPEC §5). Event-time timers drive it: at each month end it passes
  * while open, it adds its wait on that day to the month's waiting list; at each wait threshold (18,
- * 52, 65, 78 and 104 weeks) it tells the scope's live waiting list that its figures changed. A late
+ * 52, 65, 78 and 104 weeks; one timer booked at a time) it tells the scope's live waiting list that its figures changed. A late
  * event (a stop, or a referral, that arrives after month ends it affects have passed) takes back or
  * adds exactly the month-end waits it changes, so late events revise their months. A clock stop also
  * counts the pathway's wait among the month's completed pathways.
@@ -109,12 +108,22 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         }
         reconcile(p, ctx, out);
         state.update(p);
-        if (p.start != null && p.stop == null) {
-            for (int days : THRESHOLD_DAYS) {
-                long crossing = Periods.endOfDayMillis(p.start + days);
-                if (crossing > ctx.timerService().currentWatermark()) {
-                    ctx.timerService().registerEventTimeTimer(crossing);
-                }
+        nextThreshold(p, ctx);
+    }
+
+    /**
+     * Books the next wait threshold the open pathway will cross, one timer at a time: a timer held
+     * for each of the five would cost every pathway five entries in the timer queue.
+     */
+    private static void nextThreshold(Pathway p, ReadOnlyContext ctx) {
+        if (p.start == null || p.stop != null) {
+            return;
+        }
+        for (int days : THRESHOLD_DAYS) {
+            long crossing = Periods.endOfDayMillis(p.start + days);
+            if (crossing > ctx.timerService().currentWatermark()) {
+                ctx.timerService().registerEventTimeTimer(crossing);
+                return;
             }
         }
     }
@@ -130,6 +139,7 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
                 ctx.output(LIVE, new LiveWaitChange(scope, p.toldSlots, p.start, 0, p.latestDay));
             }
         }
+        nextThreshold(p, ctx);
         // Tell every month end the event time has passed before forgetting a closed pathway: the
         // watermark can jump past several month ends, and past the stop's month, in one step.
         reconcile(p, ctx, out);
@@ -174,10 +184,10 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         p.toldScopes = p.scopes;
         p.toldSlots = p.slots;
 
-        int from = monthIndex(Periods.monthOfDay(p.start));
+        int from = Periods.monthIndexOfDay(p.start);
         // Months whose end the event time has passed; before any watermark, none.
-        int lastEnded = monthIndex(Periods.monthOf(Math.max(now, 0))) - 1;
-        int to = p.stop == null ? lastEnded : Math.min(lastEnded, monthIndex(Periods.monthOfDay(p.stop)) - 1);
+        int lastEnded = Periods.monthIndexOfDay(Periods.dayOf(Math.max(now, 0))) - 1;
+        int to = p.stop == null ? lastEnded : Math.min(lastEnded, Periods.monthIndexOfDay(p.stop) - 1);
         if (p.stop != null && p.stop < p.start) {
             to = from - 1; // stopped before it started: a data error, counted nowhere
         }
@@ -199,8 +209,8 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         }
         // The next month end to tell, while the pathway is open at it; then the stop month's close.
         int nextMonth = Math.max(to + 1, from);
-        boolean openAtNext = p.stop == null || nextMonth < monthIndex(Periods.monthOfDay(p.stop));
-        registerAfter(ctx, openAtNext ? Periods.endOfMonthMillis(monthPeriod(nextMonth))
+        boolean openAtNext = p.stop == null || nextMonth < Periods.monthIndexOfDay(p.stop);
+        registerAfter(ctx, openAtNext ? Periods.endOfDayMillis(Periods.lastDayOfMonthIndex(nextMonth))
                 : Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis);
     }
 
@@ -213,8 +223,8 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
 
     private static void tellMonthEnds(Pathway p, int from, int to, int sign, Collector<CellInput> out) {
         for (int m = from; m <= to; m++) {
-            String period = monthPeriod(m);
-            long wait = Periods.lastDay(period) - p.toldStart;
+            String period = Periods.period(m);
+            long wait = Periods.lastDayOfMonthIndex(m) - p.toldStart;
             for (String scope : p.toldScopes) {
                 out.collect(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, period, scope, p.toldSlots, wait, sign));
             }
@@ -248,12 +258,4 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         }
     }
 
-    static int monthIndex(String period) {
-        YearMonth m = Periods.parse(period);
-        return m.getYear() * 12 + m.getMonthValue() - 1;
-    }
-
-    static String monthPeriod(int index) {
-        return YearMonth.of(index / 12, index % 12 + 1).toString();
-    }
 }

@@ -64,4 +64,40 @@ class PeriodsTest {
     void parseRejectsNull(String text) {
         assertThatThrownBy(() -> Periods.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theWorkedOutMidnightsAgreeWithTheTimeZoneRules() {
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        java.util.Random random = new java.util.Random(3);
+        long from = Instant.parse("1968-01-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2102-01-01T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 200_000; i++) {
+            long millis = from + (long) (random.nextDouble() * (to - from));
+            if (i % 4 == 0) {
+                // On the hour around a UTC midnight, where London's date can differ from UTC's.
+                millis = Math.floorDiv(millis, 86_400_000L) * 86_400_000L + (random.nextInt(5) - 2) * 3_600_000L
+                        + random.nextInt(3) - 1;
+            }
+            java.time.LocalDate date = Instant.ofEpochMilli(millis).atZone(london).toLocalDate();
+            assertThat(Periods.dayOf(millis)).as("day of %d", millis).isEqualTo(date.toEpochDay());
+            assertThat(Periods.monthOf(millis)).isEqualTo(YearMonth.from(date).toString());
+            assertThat(Periods.endOfDayMillis(date.toEpochDay()))
+                    .isEqualTo(date.plusDays(1).atStartOfDay(london).toInstant().toEpochMilli());
+            String period = YearMonth.from(date).toString();
+            assertThat(Periods.endOfMonthMillis(period))
+                    .isEqualTo(YearMonth.from(date).plusMonths(1).atDay(1).atStartOfDay(london).toInstant().toEpochMilli());
+            assertThat(Periods.lastDay(period)).isEqualTo(YearMonth.from(date).atEndOfMonth().toEpochDay());
+            int index = Periods.monthIndexOfDay(date.toEpochDay());
+            assertThat(Periods.monthIndex(period)).isEqualTo(index);
+            assertThat(Periods.period(index)).isEqualTo(period);
+            assertThat(Periods.lastDayOfMonthIndex(index)).isEqualTo(Periods.lastDay(period));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-13", "2026-00", "26-01", "2026-1", "2026/01", "202601", "2026-01-01", "", "2026-0a"})
+    void monthIndexRejectsWhatParseRejects(String text) {
+        assertThatThrownBy(() -> Periods.monthIndex(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("YYYY-MM");
+    }
 }
