@@ -3,6 +3,8 @@ package org.core20monitor.flink;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimerService;
@@ -16,8 +18,8 @@ import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Scope;
 
 /**
- * Keyed by scope: the waiting list now, as a histogram of open pathways by clock-start day per
- * breakdown slot, snapshot at the day the event time has reached. Waits grow with time even when no
+ * Keyed by group of scopes ({@link ScopeGroups}): each scope's waiting list now, as a histogram of open
+ * pathways by clock-start day per breakdown slot, snapshot at the day the event time has reached. Waits grow with time even when no
  * event arrives, so an event-time timer at each midnight the watermark passes (and the trackers'
  * threshold signals) make it due again; it is computed and emitted at most once per emit interval
  * (processing time), however many midnights a replay passes meanwhile, and once more at the end of a
@@ -27,7 +29,7 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
 
     private final Breakdowns breakdowns;
     private final long emitIntervalMillis;
-    private transient ValueState<DayHistograms> open;
+    private transient MapState<String, DayHistograms> open;
     private transient ValueState<Boolean> dirty;
 
     public LiveWaitAggregator(Breakdowns breakdowns, long emitIntervalMillis) {
@@ -37,7 +39,8 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void open(OpenContext context) {
-        open = getRuntimeContext().getState(new ValueStateDescriptor<>("open-by-start-day", DayHistograms.class));
+        open = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("open-by-start-day", String.class, DayHistograms.class));
         dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
     }
 
@@ -48,13 +51,15 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void processElement(LiveWaitChange change, ReadOnlyContext ctx, Collector<CellSnapshot> out) throws Exception {
-        if (change.sign() != 0) {
-            DayHistograms h = open.value();
+        for (String scope : change.scopeIds()) {
+            DayHistograms h = open.get(scope);
             if (h == null) {
                 h = new DayHistograms(breakdowns.slots());
             }
-            h.add(change.slots(), change.startDay(), change.sign());
-            open.update(h);
+            if (change.sign() != 0) {
+                h.add(change.slots(), change.startDay(), change.sign());
+            }
+            open.put(scope, h);
         }
         if (dirty.value() == null) {
             due(ctx.timerService());
@@ -106,17 +111,18 @@ public final class LiveWaitAggregator extends KeyedBroadcastProcessFunction<Stri
             due(ctx.timerService());
         }
 
-        DayHistograms h = open.value();
-        if (h == null) {
-            h = new DayHistograms(breakdowns.slots());
+        String stamp = EventClock.stamp(watermark, ctx.timerService().currentProcessingTime(),
+                ctx.getBroadcastState(EventClock.STATE));
+        java.util.SortedSet<String> scopes = new java.util.TreeSet<>();
+        open.keys().forEach(scopes::add);
+        for (String scope : scopes) {
+            DayHistograms h = open.get(scope);
+            List<WaitStats> waits = h.waitsAt(day);
+            h.trim();
+            open.put(scope, h);
+            out.collect(new CellSnapshot(Periods.monthOfDay(day), Scope.fromId(scope), true, stamp,
+                    breakdowns.plusGroups(), null, LocalDate.ofEpochDay(day).toString(), waits, null));
         }
-        List<WaitStats> waits = h.waitsAt(day);
-        h.trim();
-        open.update(h);
-        out.collect(new CellSnapshot(Periods.monthOfDay(day), Scope.fromId(ctx.getCurrentKey()), true,
-                EventClock.stamp(watermark, ctx.timerService().currentProcessingTime(),
-                        ctx.getBroadcastState(EventClock.STATE)), breakdowns.plusGroups(),
-                null, LocalDate.ofEpochDay(day).toString(), waits, null));
     }
 
     /**

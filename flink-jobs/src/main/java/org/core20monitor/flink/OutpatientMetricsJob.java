@@ -149,13 +149,13 @@ public final class OutpatientMetricsJob {
                 .name("track-rtt-pathways").uid("track-rtt-pathways");
 
         DataStream<CellSnapshot> cells = routed.union(pathwayWaits)
-                .keyBy(CellInput::cell)
+                .keyBy(CellInput::key)
                 .connect(clock)
                 .process(new CellAggregator(breakdowns, options.emitIntervalMillis(), options.allowedLatenessMillis()))
                 .name("aggregate-cells").uid("aggregate-cells");
 
         DataStream<CellSnapshot> live = pathwayWaits.getSideOutput(PathwayTracker.LIVE)
-                .keyBy(LiveWaitChange::scopeId)
+                .keyBy(LiveWaitChange::group)
                 .connect(clock)
                 .process(new LiveWaitAggregator(breakdowns, options.emitIntervalMillis()))
                 .name("live-waiting-lists").uid("live-waiting-lists");

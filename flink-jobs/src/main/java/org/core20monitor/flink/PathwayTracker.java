@@ -135,8 +135,8 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
             return;
         }
         if (p.start != null && p.stop == null && p.toldScopes != null && isThreshold(p.start, timestamp)) {
-            for (String scope : p.toldScopes) {
-                ctx.output(LIVE, new LiveWaitChange(scope, p.toldSlots, p.start, 0, p.latestDay));
+            for (List<String> group : ScopeGroups.split(p.toldScopes)) {
+                ctx.output(LIVE, new LiveWaitChange(group, p.toldSlots, p.start, 0, p.latestDay));
             }
         }
         nextThreshold(p, ctx);
@@ -222,11 +222,15 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
     }
 
     private static void tellMonthEnds(Pathway p, int from, int to, int sign, Collector<CellInput> out) {
+        if (from > to) {
+            return;
+        }
+        List<List<String>> groups = ScopeGroups.split(p.toldScopes);
         for (int m = from; m <= to; m++) {
             String period = Periods.period(m);
             long wait = Periods.lastDayOfMonthIndex(m) - p.toldStart;
-            for (String scope : p.toldScopes) {
-                out.collect(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, period, scope, p.toldSlots, wait, sign));
+            for (List<String> group : groups) {
+                out.collect(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, period, group, p.toldSlots, wait, sign));
             }
         }
     }
@@ -235,23 +239,23 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         if (open == p.toldLive) {
             return;
         }
-        for (String scope : p.toldScopes) {
-            ctx.output(LIVE, new LiveWaitChange(scope, p.toldSlots, p.toldStart, open ? +1 : -1, p.latestDay));
+        for (List<String> group : ScopeGroups.split(p.toldScopes)) {
+            ctx.output(LIVE, new LiveWaitChange(group, p.toldSlots, p.toldStart, open ? +1 : -1, p.latestDay));
         }
         p.toldLive = open;
     }
 
     private static void tellCompleted(Pathway p, String period, long wait, Collector<CellInput> out) {
         if (p.toldCompletedPeriod != null && (!p.toldCompletedPeriod.equals(period) || p.toldCompletedWait != wait)) {
-            for (String scope : p.toldScopes) {
-                out.collect(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, p.toldCompletedPeriod, scope, p.toldSlots,
+            for (List<String> group : ScopeGroups.split(p.toldScopes)) {
+                out.collect(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, p.toldCompletedPeriod, group, p.toldSlots,
                         p.toldCompletedWait, -1));
             }
             p.toldCompletedPeriod = null;
         }
         if (period != null && p.toldCompletedPeriod == null) {
-            for (String scope : p.toldScopes) {
-                out.collect(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, period, scope, p.toldSlots, wait, +1));
+            for (List<String> group : ScopeGroups.split(p.toldScopes)) {
+                out.collect(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, period, group, p.toldSlots, wait, +1));
             }
             p.toldCompletedPeriod = period;
             p.toldCompletedWait = wait;

@@ -14,7 +14,8 @@ import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.ScopeRouting;
 
 /**
- * Enriches an event once and sends its metric increments to every scope it counts in for its month;
+ * Enriches an event once and sends its metric increments to every scope it counts in for its month
+ * (one record per group of scopes);
  * a pathway event also goes, by the side output, to the pathway's tracker. Only group slots travel
  * on: no patient identifier leaves this operator.
  */
@@ -41,8 +42,8 @@ public final class RouteEvents extends ProcessFunction<OutpatientEvent, CellInpu
         int[] denominators = new int[Metric.EVENT_METRICS.length];
         if (MetricCounts.increments(event, numerators, denominators)) {
             String period = Periods.monthOf(event.eventTimeMillis());
-            for (String scope : scopes) {
-                out.collect(CellInput.events(period, scope, slots, numerators, denominators));
+            for (List<String> group : ScopeGroups.split(scopes)) {
+                out.collect(CellInput.events(period, group, slots, numerators, denominators));
             }
         }
         if (event.type().needsPathway()) {

@@ -76,12 +76,12 @@ class CellAggregatorTest {
         KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness = harness();
         int[] slots = slots();
         for (long wait : new long[] {10, 130, 130, 400}) {
-            harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", "*.*.*.*", slots, wait, 1),
+            harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", List.of("*.*.*.*"), slots, wait, 1),
                     OCTOBER_10);
         }
-        harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", "*.*.*.*", slots, 130, -1),
+        harness.processElement(CellInput.wait(CellInput.Kind.WAIT_AT_MONTH_END, "2026-10", List.of("*.*.*.*"), slots, 130, -1),
                 OCTOBER_10);
-        harness.processElement(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, "2026-10", "*.*.*.*", slots, 70, 1),
+        harness.processElement(CellInput.wait(CellInput.Kind.COMPLETED_WAIT, "2026-10", List.of("*.*.*.*"), slots, 70, 1),
                 OCTOBER_10);
         watermark(harness, Periods.endOfMonthMillis("2026-10"));
         CellSnapshot cell = last(harness);
@@ -96,6 +96,38 @@ class CellAggregatorTest {
     }
 
     @Test
+    void anInputCountsInEveryScopeOfItsGroupAndOnlyChangedCellsAreRewritten() throws Exception {
+        String icb = "QWE.*.*.*";
+        String provider = "QWE.RJ7.*.*";
+        int[] num = new int[Metric.EVENT_METRICS.length];
+        int[] den = new int[Metric.EVENT_METRICS.length];
+        MetricCounts.increments(event("x", Outcome.PIFU, OCTOBER_10), num, den);
+        CellInput both = CellInput.events("2026-10", List.of(icb, provider), slots(), num, den);
+        assertThat(both.key()).isEqualTo("2026-10|QWE");
+
+        KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness = harness();
+        harness.setProcessingTime(0);
+        harness.processElement(both, OCTOBER_10);
+        harness.setProcessingTime(1_000);
+        assertThat(harness.extractOutputValues()).extracting(c -> c.scope().id()).containsExactly(icb, provider);
+        assertThat(harness.extractOutputValues()).allSatisfy(
+                c -> assertThat(c.counts().numerator(Metric.PIFU_RATE, 0)).isEqualTo(1));
+
+        harness.getOutput().clear();
+        harness.processElement(CellInput.events("2026-10", List.of(provider), slots(), num, den), OCTOBER_10);
+        harness.setProcessingTime(2_000);
+        assertThat(harness.extractOutputValues()).as("only the cell that changed").hasSize(1);
+        assertThat(last(harness).scope().id()).isEqualTo(provider);
+        assertThat(last(harness).counts().numerator(Metric.PIFU_RATE, 0)).isEqualTo(2);
+
+        harness.getOutput().clear();
+        watermark(harness, Periods.endOfMonthMillis("2026-10"));
+        assertThat(harness.extractOutputValues()).as("every cell of the group when the month ends")
+                .extracting(c -> c.scope().id()).containsExactly(icb, provider);
+        harness.close();
+    }
+
+    @Test
     void countsSurviveARestoreFromACheckpoint() throws Exception {
         KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness = harness();
         harness.processElement(attendance(Outcome.PIFU), OCTOBER_10);
@@ -106,7 +138,7 @@ class CellAggregatorTest {
         KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> restored =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                         new CellAggregator(BREAKDOWNS, 1_000, LATENESS), List.of(EventClock.STATE)),
-                        CellInput::cell, Types.STRING, 1, 1, 0);
+                        CellInput::key, Types.STRING, 1, 1, 0);
         restored.initializeState(snapshot);
         restored.open();
         restored.setProcessingTime(0);
@@ -120,7 +152,7 @@ class CellAggregatorTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, CellInput, Long, CellSnapshot> harness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new CellAggregator(BREAKDOWNS, 1_000, LATENESS), CellInput::cell, Types.STRING, EventClock.STATE);
+                new CellAggregator(BREAKDOWNS, 1_000, LATENESS), CellInput::key, Types.STRING, EventClock.STATE);
     }
 
     /** Event time reaches {@code millis} on both inputs (the clock's too). */
@@ -149,6 +181,6 @@ class CellAggregatorTest {
         int[] num = new int[Metric.EVENT_METRICS.length];
         int[] den = new int[Metric.EVENT_METRICS.length];
         MetricCounts.increments(event("x", outcome, OCTOBER_10), num, den);
-        return CellInput.events("2026-10", "*.*.*.*", slots(), num, den);
+        return CellInput.events("2026-10", List.of("*.*.*.*"), slots(), num, den);
     }
 }

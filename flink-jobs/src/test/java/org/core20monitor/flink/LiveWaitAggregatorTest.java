@@ -21,7 +21,7 @@ class LiveWaitAggregatorTest {
         try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
             harness.setProcessingTime(0);
             harness.processBroadcastElement(DAY_10 + 1, 0);
-            harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10, +1, DAY_10), 0);
+            harness.processElement(new LiveWaitChange(List.of("*.*.*.*"), CellAggregatorTest.slots(), DAY_10, +1, DAY_10), 0);
             watermark(harness, Periods.endOfDayMillis(DAY_10));
             harness.setProcessingTime(1_000);
             assertThat(last(harness).waitsAsOf()).isEqualTo("2026-03-11");
@@ -32,7 +32,7 @@ class LiveWaitAggregatorTest {
     void aChangeThatArrivesBeforeTheEventClockIsListedOnceTheClockArrives() throws Exception {
         try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
             harness.setProcessingTime(0);
-            harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10 - 5, +1, DAY_10), 0);
+            harness.processElement(new LiveWaitChange(List.of("*.*.*.*"), CellAggregatorTest.slots(), DAY_10 - 5, +1, DAY_10), 0);
             harness.setProcessingTime(1_000); // due, but no event clock yet: nothing to date it by
             assertThat(harness.extractOutputValues()).isEmpty();
             harness.processBroadcastElement(DAY_10, 0);
@@ -47,7 +47,7 @@ class LiveWaitAggregatorTest {
         try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
             harness.setProcessingTime(0);
             harness.processBroadcastElement(DAY_10, 0);
-            harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10 - 5, +1, DAY_10), 0);
+            harness.processElement(new LiveWaitChange(List.of("*.*.*.*"), CellAggregatorTest.slots(), DAY_10 - 5, +1, DAY_10), 0);
             harness.setProcessingTime(1_000);
             int before = harness.extractOutputValues().size();
             for (int d = 1; d <= 100; d++) {
@@ -73,7 +73,7 @@ class LiveWaitAggregatorTest {
         try (KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness = harness()) {
             harness.setProcessingTime(0);
             harness.processBroadcastElement(DAY_10, 0);
-            harness.processElement(new LiveWaitChange("*.*.*.*", CellAggregatorTest.slots(), DAY_10 - 20, +1, DAY_10), 0);
+            harness.processElement(new LiveWaitChange(List.of("*.*.*.*"), CellAggregatorTest.slots(), DAY_10 - 20, +1, DAY_10), 0);
             // Event time passes the end of day 11 before the broadcast of day 11 (sent by the other
             // subtask) arrives: the list can only be dated day 10 for now.
             watermark(harness, Periods.endOfDayMillis(DAY_10 + 1) + 1);
@@ -93,7 +93,7 @@ class LiveWaitAggregatorTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new LiveWaitAggregator(Breakdowns.standard(), 1_000), LiveWaitChange::scopeId, Types.STRING, EventClock.STATE);
+                new LiveWaitAggregator(Breakdowns.standard(), 1_000), LiveWaitChange::group, Types.STRING, EventClock.STATE);
     }
 
     private static void watermark(KeyedBroadcastOperatorTestHarness<String, LiveWaitChange, Long, CellSnapshot> harness,

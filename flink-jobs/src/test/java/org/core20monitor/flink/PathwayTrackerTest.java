@@ -84,7 +84,7 @@ class PathwayTrackerTest {
         boolean p3CrossedAThreshold = false;
         for (Object o : harness.getSideOutput(PathwayTracker.LIVE)) {
             LiveWaitChange change = ((StreamRecord<LiveWaitChange>) o).getValue();
-            assertThat(change.scopeId()).isEqualTo(ENGLAND);
+            assertThat(change.scopeIds()).containsExactly(ENGLAND);
             live.merge(change.startDay(), (long) change.sign(), Long::sum);
             p3CrossedAThreshold |= change.sign() == 0 && change.startDay() == day("2025-09-01");
         }
@@ -195,7 +195,7 @@ class PathwayTrackerTest {
         for (Object o : output) {
             if (o instanceof StreamRecord<?> r && r.getValue() instanceof CellInput input && input.kind() == kind
                     && input.period().equals(period)) {
-                assertThat(input.scopeId()).isEqualTo(ENGLAND);
+                assertThat(input.scopeIds()).containsExactly(ENGLAND);
                 histogram.merge(input.waitDays(), (long) input.sign(), Long::sum);
             }
         }
