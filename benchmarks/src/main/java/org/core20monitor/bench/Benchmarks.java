@@ -40,6 +40,10 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("delivery")) {
+            Delivery.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Map<String, String> o = options(args);
         List<Long> sizes = Arrays.stream(o.getOrDefault("sizes", "1000000,10000000").split(",")).map(Long::parseLong).toList();
         int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
@@ -101,7 +105,7 @@ public final class Benchmarks {
                             memory / 1e9, rate(lines, med) / plainRate));
                 }
             }
-            write(out, section(table.toString(), runs, startup, sizes));
+            replaceSection(out, START, END, section(table.toString(), runs, startup, sizes));
             System.out.println("written to " + out);
         }
     }
@@ -122,13 +126,18 @@ public final class Benchmarks {
     private static Path ensureFile(Path data, long size) throws IOException {
         Path file = data.resolve("events-" + size + ".jsonl");
         if (!Files.exists(file)) {
-            long episodes = Math.max(1, Math.round(size / (EVENTS_PER_EPISODE * ICBS.size() * MONTHS)));
-            System.out.printf(Locale.UK, "generating about %,d events into %s%n", size, file);
-            GenerateEvents.main(new String[] {"--out", file.toString(), "--months", Integer.toString(MONTHS),
-                    "--episodes", Long.toString(episodes), "--icbs", String.join(",", ICBS),
-                    "--end", "2026-11-01T00:00:00Z", "--bad-rate", "0.005", "--duplicate-rate", "0.01"});
+            generate(file, size);
         }
         return file;
+    }
+
+    /** About {@code size} lines of a year of six ICBs, with repeated and malformed lines. */
+    static void generate(Path file, long size) throws IOException {
+        long episodes = Math.max(1, Math.round(size / (EVENTS_PER_EPISODE * ICBS.size() * MONTHS)));
+        System.out.printf(Locale.UK, "generating about %,d events into %s%n", size, file);
+        GenerateEvents.main(new String[] {"--out", file.toString(), "--months", Integer.toString(MONTHS),
+                "--episodes", Long.toString(episodes), "--icbs", String.join(",", ICBS),
+                "--end", "2026-11-01T00:00:00Z", "--bad-rate", "0.005", "--duplicate-rate", "0.01"});
     }
 
     private static String[] resultLine(MeasuredProcess.Result r, String what) {
@@ -154,16 +163,20 @@ public final class Benchmarks {
         }
     }
 
-    private static String section(String table, int runs, long startupMillis, List<Long> sizes) throws IOException {
+    /** The machine, the JDK and the day, for the head of each section. */
+    static String machine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
         long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                 .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
-        return START + "\n"
-                + "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores ("
+        return "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores ("
                 + cpu + "), " + Math.round(memKb / 1024.0 / 1024.0) + " GiB, Java " + System.getProperty("java.version")
-                + " (" + System.getProperty("java.vm.name") + "); " + runs + (runs == 1 ? " run" : " runs")
-                + " of each, sizes " + sizes + ".\n\n"
+                + " (" + System.getProperty("java.vm.name") + ")";
+    }
+
+    private static String section(String table, int runs, long startupMillis, List<Long> sizes) throws IOException {
+        return START + "\n"
+                + machine() + "; " + runs + (runs == 1 ? " run" : " runs") + " of each, sizes " + sizes + ".\n\n"
                 + "Command: `mvn -q -DskipTests package && java -jar benchmarks/target/core20-benchmarks.jar --sizes "
                 + String.join(",", sizes.stream().map(String::valueOf).toList()) + " --runs " + runs + "`\n\n"
                 + table + "\n"
@@ -175,15 +188,16 @@ public final class Benchmarks {
                 + END + "\n";
     }
 
-    private static void write(Path out, String section) throws IOException {
+    /** Replaces the text from {@code start} to {@code end} (markers included) in {@code out} with {@code section}. */
+    static void replaceSection(Path out, String start, String end, String section) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
-        String doc = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n## Throughput\n\n" + START + "\n" + END + "\n";
-        int from = doc.indexOf(START);
-        int to = doc.indexOf(END);
+        String doc = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n" + start + "\n" + end + "\n";
+        int from = doc.indexOf(start);
+        int to = doc.indexOf(end);
         if (from < 0 || to < from) {
-            throw new IllegalStateException(out + " has no " + START + " … " + END + " section to replace");
+            throw new IllegalStateException(out + " has no " + start + " … " + end + " section to replace");
         }
-        Files.writeString(out, doc.substring(0, from) + section + doc.substring(to + END.length() + 1));
+        Files.writeString(out, doc.substring(0, from) + section + doc.substring(to + end.length() + 1));
     }
 
     private static long median(List<Run> runs) {
