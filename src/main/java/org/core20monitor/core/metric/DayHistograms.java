@@ -133,7 +133,7 @@ public class DayHistograms {
         }
         long first = firstDay[slot];
         long end = first + days.length;
-        long spare = Math.max(16, days.length / 2);
+        long spare = Math.max(16, days.length / 4);
         long newFirst = day < first ? day - spare : first;
         long newEnd = day >= end ? day + 1 + spare : end;
         if (newEnd - newFirst > Integer.MAX_VALUE - 8) {

@@ -127,11 +127,13 @@ class DashboardBrowserTest {
         history = history();
         Files.write(inbox.resolve("001-history.jsonl"), history, StandardCharsets.UTF_8);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(2_000);
+        // Checkpoints to files, every 2 s, configured as the deployed job configures them.
         JobOptions options = JobOptions.from(new String[] {"--source", "files", "--input", inbox.toString(),
-                "--watch", "500", "--redis", redis.url(), "--emit-interval", "200"}, Map.of());
+                "--watch", "500", "--redis", redis.url(), "--emit-interval", "200", "--checkpoint-interval", "2000",
+                "--checkpoint-dir", work.resolve("checkpoints").toUri().toString()}, Map.of());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                org.core20monitor.flink.JobConfiguration.checkpointing(options));
+        env.setParallelism(2);
         OutpatientMetricsJob metrics = new OutpatientMetricsJob(options);
         metrics.toRedis(metrics.build(metrics.source(env)), OutpatientMetricsJob.redisSink(redis.url()));
         job = env.executeAsync("dashboard-browser-test");
