@@ -30,7 +30,8 @@ import org.core20monitor.core.view.ScopeRouting;
  * job's cells do. It does not track RTT pathways, write anywhere, checkpoint or serve live views, so
  * it does less than the job: the ratio of the two is what the framework and the rest of the job cost.
  *
- * <p>Prints one line: {@code lines accepted duplicates rejected cells sum-of-denominators millis}.
+ * <p>Prints one line: {@code RESULT lines accepted duplicates rejected cells sum-of-counts attended millis}
+ * ({@code attended}: accepted attended attendances, to set beside DuckDB's count).
  */
 public final class PlainLoop {
 
@@ -50,6 +51,7 @@ public final class PlainLoop {
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;
+        long attended = 0;
         int[] numerators = new int[Metric.EVENT_METRICS.length];
         int[] denominators = new int[Metric.EVENT_METRICS.length];
         try (JsonLinesReader reader = new JsonLinesReader(new FileInputStream(file.toFile()))) {
@@ -66,6 +68,9 @@ public final class PlainLoop {
                     continue;
                 }
                 accepted++;
+                if (event.attended()) {
+                    attended++;
+                }
                 java.util.Arrays.fill(numerators, 0);
                 java.util.Arrays.fill(denominators, 0);
                 if (!MetricCounts.increments(event, numerators, denominators)) {
@@ -88,6 +93,6 @@ public final class PlainLoop {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("RESULT " + lines + " " + accepted + " " + duplicates + " " + rejected + " " + cells.size()
-                + " " + sum + " " + millis);
+                + " " + sum + " " + attended + " " + millis);
     }
 }

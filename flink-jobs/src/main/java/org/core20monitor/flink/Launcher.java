@@ -44,8 +44,13 @@ public final class Launcher {
                 // The job's own few INFO lines (which checkpoint it resumed from, Redis coming back).
                 "-Dorg.slf4j.simpleLogger.log.org.core20monitor="
                         + System.getProperty("org.slf4j.simpleLogger.log.org.core20monitor", "info"),
-                "-D" + EXIT_WITH_LAUNCHER + "=true",
-                "-cp", jar + File.pathSeparator + lib + File.separator + "*", Launcher.class.getName()));
+                "-D" + EXIT_WITH_LAUNCHER + "=true"));
+        // The job JVM's own options (heap size, GC logging), as JOB_JAVA_OPTS="-Xmx2g …".
+        String jvmOptions = System.getenv().getOrDefault("JOB_JAVA_OPTS", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", jar + File.pathSeparator + lib + File.separator + "*", Launcher.class.getName()));
         command.addAll(List.of(args));
         // Output shared; input a pipe that only this launcher holds, so the job sees it close the moment
         // the launcher ends, however it ends.

@@ -124,7 +124,7 @@ public final class OutpatientMetricsJob {
                         .withTimestampAssigner((event, previous) -> event.eventTimeMillis())
                         .withIdleness(Duration.ofMillis(options.idleTimeoutMillis())))
                 .name("event-time").uid("event-time")
-                .keyBy(OutpatientEvent::eventId)
+                .keyBy(FirstOccurrence.BUCKET)
                 .process(new FirstOccurrence(options.dedupRetentionMillis()))
                 .name("drop-repeated-event-ids").uid("drop-repeated-event-ids");
         // Everything below sees the event time the job had reached before a restart straight away.

@@ -8,6 +8,7 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.core20monitor.core.event.SeenIds;
 import org.core20monitor.core.metric.DayHistograms;
 import org.core20monitor.core.metric.MetricCounts;
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,25 @@ class StateTypesTest {
         assertThat(back.waitsAt(20_100)).isEqualTo(h.waitsAt(20_100));
         assertThat(back.counts[1]).isNull();
         assertThat(serializer.copy(h).waits()).isEqualTo(h.waits());
+    }
+
+    @Test
+    void seenIdsIsAPojoThatRemembersTheSameIdsAfterARoundTrip() throws Exception {
+        assertThat(TypeInformation.of(SeenIds.class)).isInstanceOf(PojoTypeInfo.class);
+
+        SeenIds seen = new SeenIds();
+        for (int i = 0; i < 100; i++) {
+            seen.add(SeenIds.fingerprint("event-" + i), 1_000, 2_000 + i);
+        }
+        TypeSerializer<SeenIds> serializer = TypeInformation.of(SeenIds.class)
+                .createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        serializer.serialize(seen, out);
+        SeenIds back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(back.live(1_000)).isEqualTo(100);
+        assertThat(back.add(SeenIds.fingerprint("event-7"), 1_500, 9_000)).isFalse();
+        assertThat(back.add(SeenIds.fingerprint("event-7"), 2_007, 9_000)).isTrue();
+        assertThat(back.add(SeenIds.fingerprint("event-100"), 1_500, 9_000)).isTrue();
     }
 }
