@@ -22,7 +22,7 @@ import org.core20monitor.testing.TestRedis;
  * counts must equal the loop's, or the run stops.
  *
  * <pre>
- * java -jar benchmarks/target/core20-benchmarks.jar [--sizes 1000000,10000000] [--runs 3]
+ * java -jar benchmarks/target/core20-benchmarks.jar [--sizes 1000000,10000000] [--runs 3,1] [--job-heap 2g]
  *     [--parallelism 1,2] [--data target/bench-data] [--out docs/BENCHMARKS.md]
  * </pre>
  */
@@ -31,8 +31,8 @@ public final class Benchmarks {
     static final String START = "<!-- throughput:start -->";
     static final String END = "<!-- throughput:end -->";
     /** Events per generated episode of care in these files (no warm-up): sizes are approximate. */
-    private static final double EVENTS_PER_EPISODE = 2.88;
-    private static final List<String> ICBS = List.of("QWE", "QKK", "QOP", "QHL", "QYG", "QT6");
+    static final double EVENTS_PER_EPISODE = 2.88;
+    static final List<String> ICBS = List.of("QWE", "QKK", "QOP", "QHL", "QYG", "QT6");
     private static final int MONTHS = 12;
 
     private record Run(long millis, long peakRss, long peakHeap) {}
@@ -44,13 +44,18 @@ public final class Benchmarks {
             Delivery.run(options(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        if (args.length > 0 && args[0].equals("growth")) {
+            Growth.run(options(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("micro")) {
             Micro.run(Path.of(options(Arrays.copyOfRange(args, 1, args.length)).getOrDefault("out", "docs/BENCHMARKS.md")));
             return;
         }
         Map<String, String> o = options(args);
         List<Long> sizes = Arrays.stream(o.getOrDefault("sizes", "1000000,10000000").split(",")).map(Long::parseLong).toList();
-        int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
+        // One count for every size, or one per size (fewer runs of the larger files).
+        List<Integer> runCounts = Arrays.stream(o.getOrDefault("runs", "3").split(",")).map(Integer::parseInt).toList();
         List<Integer> parallelisms = Arrays.stream(o.getOrDefault("parallelism", "1,2").split(","))
                 .map(Integer::parseInt).toList();
         String heap = o.getOrDefault("job-heap", "2g");
@@ -72,7 +77,9 @@ public final class Benchmarks {
                     + "| peak memory (median) | peak heap after GC | vs plain loop |\n"
                     + "|---:|---|---:|---:|---:|---:|---:|---:|\n");
             StringBuilder agreement = new StringBuilder();
-            for (long size : sizes) {
+            for (int sizeIndex = 0; sizeIndex < sizes.size(); sizeIndex++) {
+                long size = sizes.get(sizeIndex);
+                int runs = runCounts.get(Math.min(sizeIndex, runCounts.size() - 1));
                 Path file = ensureFile(data, size);
                 long lines;
                 try (var all = Files.lines(file, StandardCharsets.ISO_8859_1)) {
@@ -131,7 +138,8 @@ public final class Benchmarks {
                             memory / 1e9, liveHeap / 1e9, rate(lines, med) / plainRate));
                 }
             }
-            replaceSection(out, START, END, section(table.toString(), agreement.toString(), runs, startup, sizes, heap));
+            replaceSection(out, START, END, section(table.toString(), agreement.toString(), runCounts, startup, sizes,
+                    heap));
             System.out.println("written to " + out);
         }
     }
@@ -177,9 +185,14 @@ public final class Benchmarks {
 
     /** About {@code size} lines of a year of six ICBs, with repeated and malformed lines. */
     static void generate(Path file, long size) throws IOException {
-        long episodes = Math.max(1, Math.round(size / (EVENTS_PER_EPISODE * ICBS.size() * MONTHS)));
-        System.out.printf(Locale.UK, "generating about %,d events into %s%n", size, file);
-        GenerateEvents.main(new String[] {"--out", file.toString(), "--months", Integer.toString(MONTHS),
+        generate(file, MONTHS, Math.max(1, Math.round(size / (EVENTS_PER_EPISODE * ICBS.size() * MONTHS))));
+    }
+
+    /** {@code months} of six ICBs at {@code episodes} an ICB a month, with repeated and malformed lines. */
+    static void generate(Path file, int months, long episodes) throws IOException {
+        System.out.printf(Locale.UK, "generating about %,.0f events into %s%n",
+                episodes * EVENTS_PER_EPISODE * ICBS.size() * months, file);
+        GenerateEvents.main(new String[] {"--out", file.toString(), "--months", Integer.toString(months),
                 "--episodes", Long.toString(episodes), "--icbs", String.join(",", ICBS),
                 "--end", "2026-11-01T00:00:00Z", "--bad-rate", "0.005", "--duplicate-rate", "0.01"});
     }
@@ -218,12 +231,14 @@ public final class Benchmarks {
                 + " (" + System.getProperty("java.vm.name") + ")";
     }
 
-    private static String section(String table, String agreement, int runs, long startupMillis, List<Long> sizes,
-            String heap) throws IOException {
+    private static String section(String table, String agreement, List<Integer> runs, long startupMillis,
+            List<Long> sizes, String heap) throws IOException {
+        String runsText = String.join(",", runs.stream().map(String::valueOf).toList());
         return START + "\n"
-                + machine() + "; " + runs + (runs == 1 ? " run" : " runs") + " of each, sizes " + sizes + ".\n\n"
+                + machine() + "; sizes " + sizes + ", runs of each " + (runs.size() == 1 ? "" : "by size ") + runsText
+                + ".\n\n"
                 + "Command: `mvn -q -DskipTests package && java -jar benchmarks/target/core20-benchmarks.jar --sizes "
-                + String.join(",", sizes.stream().map(String::valueOf).toList()) + " --runs " + runs
+                + String.join(",", sizes.stream().map(String::valueOf).toList()) + " --runs " + runsText
                 + " --job-heap " + heap + "`\n\n"
                 + table + "\n"
                 + String.format(Locale.UK, "Every job row includes the job's fixed start-up (two JVMs, the MiniCluster, "
@@ -261,11 +276,11 @@ public final class Benchmarks {
         return sorted[sorted.length / 2];
     }
 
-    private static double rate(long lines, long millis) {
+    static double rate(long lines, long millis) {
         return lines * 1000.0 / Math.max(1, millis);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

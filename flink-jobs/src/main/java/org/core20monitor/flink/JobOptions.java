@@ -34,6 +34,14 @@ public record JobOptions(
         long idleTimeoutMillis,
         int parallelism) implements Serializable {
 
+    public JobOptions {
+        if (dedupRetentionMillis <= allowedLatenessMillis) {
+            // Closed pathways are remembered for the dedup retention, and must be while events may be late.
+            throw new IllegalArgumentException("--dedup-retention-days must be longer than --allowed-lateness-days ("
+                    + allowedLatenessMillis / 86_400_000 + " days), was " + dedupRetentionMillis / 86_400_000 + " days");
+        }
+    }
+
     /** {@code --restore} values besides an explicit checkpoint or savepoint path. */
     public static final String RESTORE_LATEST = "latest";
     public static final String RESTORE_NONE = "none";

@@ -145,7 +145,7 @@ public final class OutpatientMetricsJob {
         SingleOutputStreamOperator<CellInput> pathwayWaits = routed.getSideOutput(RouteEvents.PATHWAYS)
                 .keyBy(PathwayEvent::pathwayId)
                 .connect(clock)
-                .process(new PathwayTracker(options.allowedLatenessMillis()))
+                .process(new PathwayTracker(options.allowedLatenessMillis(), options.dedupRetentionMillis()))
                 .name("track-rtt-pathways").uid("track-rtt-pathways");
 
         DataStream<CellSnapshot> cells = routed.union(pathwayWaits)

@@ -23,7 +23,10 @@ import org.core20monitor.core.metric.Periods;
  * counts the pathway's wait among the month's completed pathways.
  *
  * <p>State is kept until the stop's month has closed (its end plus the allowed lateness); then only a
- * marker stays, so a very late event for the pathway cannot reopen it.
+ * marker stays, so a very late event for the pathway cannot reopen it. The marker is itself forgotten
+ * after a memory period of event time (the dedup retention), so the state is bounded by the pathways
+ * open or recently closed rather than growing with every pathway ever seen; an event that much behind
+ * the event clock cannot open a pathway it knows nothing of, so a forgotten pathway stays closed.
  */
 public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, PathwayEvent, Long, CellInput> {
 
@@ -33,9 +36,13 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
     static final int[] THRESHOLD_DAYS = {126, 364, 455, 546, 728};
 
     private final long allowedLatenessMillis;
+    private final long closedMemoryMillis;
     private transient ValueState<Pathway> state;
-    /** Set when a closed pathway's state is dropped: later events for it are then ignored, not reopened. */
-    private transient ValueState<Boolean> closed;
+    /**
+     * Set when a closed pathway's state is dropped, to the event time it is forgotten at: until then
+     * later events for it are ignored, not reopened.
+     */
+    private transient ValueState<Long> closedUntil;
 
     /** A pathway's clock, where it is counted, and what has been told so far. */
     public static class Pathway {
@@ -58,14 +65,23 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         public long toldCompletedWait;
     }
 
-    public PathwayTracker(long allowedLatenessMillis) {
+    /**
+     * @param closedMemoryMillis how long a closed pathway is remembered as closed, and how far behind the
+     *                           event clock an event may be and still open a pathway
+     */
+    public PathwayTracker(long allowedLatenessMillis, long closedMemoryMillis) {
+        if (closedMemoryMillis <= allowedLatenessMillis) {
+            throw new IllegalArgumentException("closed pathways must be remembered for longer than the allowed lateness ("
+                    + allowedLatenessMillis + " ms), not " + closedMemoryMillis + " ms");
+        }
         this.allowedLatenessMillis = allowedLatenessMillis;
+        this.closedMemoryMillis = closedMemoryMillis;
     }
 
     @Override
     public void open(OpenContext context) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("pathway", Pathway.class));
-        closed = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", Boolean.class));
+        closedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-until", Long.class));
     }
 
     @Override
@@ -75,11 +91,15 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
 
     @Override
     public void processElement(PathwayEvent event, ReadOnlyContext ctx, Collector<CellInput> out) throws Exception {
-        if (closed.value() != null) {
+        if (closedUntil.value() != null) {
             return; // its month closed long ago and its waits are final
         }
         Pathway p = state.value();
         if (p == null) {
+            long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
+            if (now > Long.MIN_VALUE + closedMemoryMillis && Periods.endOfDayMillis(event.day()) < now - closedMemoryMillis) {
+                return; // older than any closed pathway is remembered: it may be one that was forgotten
+            }
             p = new Pathway();
         }
         p.latestDay = Math.max(p.latestDay, event.day());
@@ -132,6 +152,10 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellInput> out) throws Exception {
         Pathway p = state.value();
         if (p == null) {
+            Long until = closedUntil.value();
+            if (until != null && timestamp >= until) {
+                closedUntil.clear();
+            }
             return;
         }
         if (p.start != null && p.stop == null && p.toldScopes != null && isThreshold(p.start, timestamp)) {
@@ -146,7 +170,9 @@ public final class PathwayTracker extends KeyedBroadcastProcessFunction<String, 
         long now = EventClock.now(ctx.timerService().currentWatermark(), ctx.getBroadcastState(EventClock.STATE));
         if (p.stop != null && now >= Periods.endOfMonthMillis(Periods.monthOfDay(p.stop)) + allowedLatenessMillis) {
             state.clear();
-            closed.update(Boolean.TRUE);
+            long forgetAt = now > Long.MAX_VALUE - closedMemoryMillis ? Long.MAX_VALUE : now + closedMemoryMillis;
+            closedUntil.update(forgetAt);
+            ctx.timerService().registerEventTimeTimer(forgetAt);
         } else {
             state.update(p);
         }

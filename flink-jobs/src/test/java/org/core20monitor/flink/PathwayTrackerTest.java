@@ -1,6 +1,7 @@
 package org.core20monitor.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class PathwayTrackerTest {
 
     private static final String ENGLAND = "*.*.*.*";
+    private static final long DAY = 86_400_000L;
     private static final int[] SLOTS = CellAggregatorTest.slots();
 
     private KeyedBroadcastOperatorTestHarness<String, PathwayEvent, Long, CellInput> harness;
@@ -34,7 +36,7 @@ class PathwayTrackerTest {
     @Test
     void monthEndWaitingListsCompletedPathwaysAndTheLiveList() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new PathwayTracker(7L * 86_400_000), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
+                new PathwayTracker(7L * DAY, 400L * DAY), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
 
         referral("P3", "2025-09-01");
         watermarkAtEndOf("2025-12");
@@ -97,7 +99,7 @@ class PathwayTrackerTest {
     @Test
     void aWatermarkThatJumpsPastTheStopsMonthStillCountsEveryMonthEndBeforeIt() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new PathwayTracker(7L * 86_400_000), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
+                new PathwayTracker(7L * DAY, 400L * DAY), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
         referral("Q1", "2026-01-10");
         stop("Q1", EventType.CLOCK_STOP, "2026-03-05", null);
         // One step from before January's end to past March's end plus the allowed lateness.
@@ -160,9 +162,38 @@ class PathwayTrackerTest {
         harness.close();
     }
 
+    @Test
+    void aClosedPathwayIsForgottenAfterTheMemoryPeriodAndAnEventThatOldCannotOpenOne() throws Exception {
+        harness = tracker(60L * DAY);
+        stop("R5", EventType.CLOCK_STOP, "2026-01-20", "2025-12-01");
+        watermarkAtEndOf("2026-02"); // January closed: only the marker stays, until 60 days on
+        referral("R5", "2026-03-05"); // remembered as closed: ignored
+        watermarkAtEndOf("2026-03");
+        assertThat(monthEnd("2026-03")).isEmpty();
+
+        watermarkAtEndOf("2026-05"); // the marker forgotten
+        referral("R7", "2026-02-10"); // more than 60 days behind the event clock: cannot open a pathway
+        referral("R5", "2026-05-10"); // R5 no longer remembered: a pathway of now
+        watermarkAtEndOf("2026-06");
+        assertThat(monthEnd("2026-06")).isEqualTo(waits(51));
+        assertThat(monthEnd("2025-12")).isEqualTo(waits(30));
+        harness.close();
+    }
+
+    @Test
+    void closedPathwaysMustBeRememberedLongerThanEventsMayBeLate() {
+        assertThatThrownBy(() -> new PathwayTracker(7L * DAY, 7L * DAY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("allowed lateness");
+    }
+
     private static KeyedBroadcastOperatorTestHarness<String, PathwayEvent, Long, CellInput> tracker() throws Exception {
+        return tracker(400L * DAY);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PathwayEvent, Long, CellInput> tracker(long closedMemory)
+            throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new PathwayTracker(7L * 86_400_000), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
+                new PathwayTracker(7L * DAY, closedMemory), PathwayEvent::pathwayId, Types.STRING, EventClock.STATE);
     }
 
     private void referral(String pathway, String date) throws Exception {

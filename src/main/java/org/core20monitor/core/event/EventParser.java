@@ -280,7 +280,7 @@ public final class EventParser implements Serializable {
 
     private static long instant(ObjectNode record, String field, String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            return IsoInstants.epochMillis(text);
         } catch (DateTimeParseException e) {
             throw reject(field, "format", field + " '" + shown(text) + "' is not an ISO-8601 instant with an offset or Z");
         }

@@ -98,8 +98,30 @@ class SlopeIndexTest {
         Result b = SlopeIndex.compute(q, Transform.LOG, 1, 20_000, 7);
         Result c = SlopeIndex.compute(q, Transform.LOG, 1, 20_000, 8);
         assertThat(b).isEqualTo(a);
+        assertThat(SlopeIndex.simulate(q, Transform.LOG, 1, 20_000, 7)).as("computed afresh, not remembered").isEqualTo(a);
+        assertThat(SlopeIndex.simulate(q, Transform.LOG, 1, 20_000, 8)).isEqualTo(c);
         assertThat(c.sii()).isEqualTo(a.sii());
         assertThat(c.siiLower()).isNotEqualTo(a.siiLower()).isCloseTo(a.siiLower(), within(0.03));
+    }
+
+    @Test
+    void aRememberedResultIsNotChangedByChangingTheListItCameFrom() {
+        List<Quantile> q = new ArrayList<>(quantiles(RATE_POP, RATE_VALUE, RATE_LOWER, RATE_UPPER, 10));
+        Result before = SlopeIndex.compute(q, Transform.LOG, 1, 10_000, 11);
+        q.set(0, new Quantile(RATE_POP[0], 9.5, 9.0, 10.0));
+        Result changed = SlopeIndex.compute(q, Transform.LOG, 1, 10_000, 11);
+        assertThat(changed.sii()).isNotEqualTo(before.sii());
+        assertThat(changed).isEqualTo(SlopeIndex.simulate(q, Transform.LOG, 1, 10_000, 11));
+    }
+
+    @Test
+    void normalDrawsAreTheGeneratorsOwnGaussiansToTheLastPlace() {
+        var own = new org.apache.commons.math3.random.Well19937c(20_240_401L);
+        var normals = new SlopeIndex.Normals(20_240_401L);
+        for (int i = 0; i < 200_000; i++) {
+            double expected = own.nextGaussian();
+            assertThat(normals.next()).isCloseTo(expected, within(4 * Math.ulp(Math.max(1, Math.abs(expected)))));
+        }
     }
 
     // ---------------------------------------------------------------- constructed cases

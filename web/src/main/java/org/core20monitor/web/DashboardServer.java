@@ -38,6 +38,13 @@ public final class DashboardServer extends VerticleBase {
     private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
     private static final long REDIS_CHECK_MILLIS = 1_000;
+    /**
+     * Session look-ups waiting for a connection: every dashboard reconnects at once when the server
+     * restarts, each request a look-up, and the client's default (24) turned most of a burst of a few
+     * hundred away with errors.
+     */
+    private static final int SESSION_LOOKUPS_WAITING = 8_192;
+    private static final int SESSION_CONNECTIONS = 8;
 
     private final ServerConfig config;
     private RedisClient client;
@@ -72,8 +79,10 @@ public final class DashboardServer extends VerticleBase {
                 })
                 .compose(v -> broadcaster.listen())
                 .compose(v -> {
+                    var sessionRedis = new io.vertx.redis.client.RedisOptions().setConnectionString(config.redisUrl());
+                    sessionRedis.getPoolOptions().setMaxSize(SESSION_CONNECTIONS).setMaxWaiting(SESSION_LOOKUPS_WAITING);
                     var sessions = io.vertx.ext.web.sstore.redis.RedisSessionStore.create(vertx,
-                            io.vertx.redis.client.Redis.createClient(vertx, config.redisUrl()));
+                            io.vertx.redis.client.Redis.createClient(vertx, sessionRedis));
                     signIn = new SignIn(vertx, config.auth(), sessions, (ctx, details) -> {
                         Map<String, Object> entry = auditEntry(ctx, (String) details.get("what"));
                         details.forEach((k, val) -> entry.putIfAbsent(k, val));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +18,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.core20monitor.core.metric.MetricCounts;
@@ -150,6 +155,22 @@ class DashboardServerTest {
         String stream = streamUntilReady(vertx, "/api/stream?metric=" + "pifu_rate,".repeat(200) + "&period=2026-10&icb=QWE&by="
                 + "sex,".repeat(500), null);
         assertThat(stream.split("event: view\n", -1)).as("one view pushed").hasSize(2);
+    }
+
+    @Test
+    void aBurstOfPagesOpeningAtOnceIsServedInFull(Vertx vertx) {
+        // As when every open dashboard reconnects after a restart: each request looks its session up.
+        int pages = 400;
+        HttpClient burst = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(pages));
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            answers.add(burst.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/api/meta")
+                    .compose(request -> request.putHeader("Cookie", web.cookieHeader()).send())
+                    .compose(response -> response.body().map(body -> response.statusCode())));
+        }
+        List<Integer> statuses = Future.all(answers).await().list();
+        burst.close();
+        assertThat(statuses).hasSize(pages).containsOnly(200);
     }
 
     @Test
