@@ -106,11 +106,8 @@ public final class Benchmarks {
                         commands.flushall();
                         Files.deleteIfExists(gcLog);
                         Path checkpoints = Files.createTempDirectory(data, "checkpoints");
-                        MeasuredProcess.Result job = MeasuredProcess.run(List.of(java,
-                                "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(), "-jar", jobJar.toString(),
-                                "--source", "files", "--input", file.toString(), "--redis", redis.url(),
-                                "--parallelism", Integer.toString(p), "--restore", "none",
-                                "--checkpoint-dir", checkpoints.toUri().toString()),
+                        MeasuredProcess.Result job = MeasuredProcess.run(jobCommand(java, flinkLib, jobJar, file,
+                                        redis.url(), checkpoints, "--parallelism", Integer.toString(p)),
                                 Map.of("JOB_JAVA_OPTS", "-Xmx" + heap + " -Xlog:gc:file=" + gcLog), data.resolve("job.log"));
                         if (job.exitCode() != 0) {
                             throw new IllegalStateException("the job failed:\n" + job.output());
@@ -167,11 +164,22 @@ public final class Benchmarks {
             throws IOException, InterruptedException {
         Path empty = data.resolve("empty.jsonl");
         Files.writeString(empty, "");
-        MeasuredProcess.Result r = MeasuredProcess.run(List.of(java, "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(),
-                "-jar", jobJar.toString(), "--source", "files", "--input", empty.toString(), "--redis", redis,
-                "--restore", "none", "--checkpoint-dir", Files.createTempDirectory(data, "checkpoints").toUri().toString()),
-                data.resolve("job.log"));
+        MeasuredProcess.Result r = MeasuredProcess.run(jobCommand(java, flinkLib, jobJar, empty, redis,
+                Files.createTempDirectory(data, "checkpoints")), data.resolve("job.log"));
         return r.millis();
+    }
+
+    /**
+     * The job as deployed, reading files from {@code input} (a file, or a directory with {@code --watch})
+     * into Redis from empty state, with any further options.
+     */
+    static List<String> jobCommand(String java, Path flinkLib, Path jobJar, Path input, String redisUrl,
+            Path checkpoints, String... options) {
+        List<String> command = new ArrayList<>(List.of(java, "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(), "-jar",
+                jobJar.toString(), "--source", "files", "--input", input.toString(), "--redis", redisUrl,
+                "--restore", "none", "--checkpoint-dir", checkpoints.toUri().toString()));
+        command.addAll(List.of(options));
+        return command;
     }
 
     /** A generated file of about {@code size} lines (made once, then reused). */

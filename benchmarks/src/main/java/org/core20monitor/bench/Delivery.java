@@ -99,10 +99,8 @@ final class Delivery {
             if (!Files.exists(yearFile)) {
                 Benchmarks.generate(yearFile, 200_000);
             }
-            MeasuredProcess.Result year = MeasuredProcess.run(List.of(javaBin, "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(),
-                    "-jar", jobJar.toString(), "--source", "files", "--input", yearFile.toString(), "--redis", redis.url(),
-                    "--restore", "none", "--checkpoint-dir", work.resolve("year-checkpoints").toUri().toString()),
-                    work.resolve("year-job.log"));
+            MeasuredProcess.Result year = MeasuredProcess.run(Benchmarks.jobCommand(javaBin, flinkLib, jobJar, yearFile,
+                    redis.url(), work.resolve("year-checkpoints")), work.resolve("year-job.log"));
             if (year.exitCode() != 0) {
                 throw new IllegalStateException("the job over the year's file failed:\n" + year.output());
             }
@@ -124,10 +122,8 @@ final class Delivery {
                 String icb = "QWE";
                 report.append(exports(web, icb, yearFile));
 
-                job = start(List.of(javaBin, "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(), "-jar", jobJar.toString(),
-                        "--source", "files", "--input", inbox.toString(), "--watch", watch, "--emit-interval", emit,
-                        "--redis", redis.url(), "--restore", "none",
-                        "--checkpoint-dir", work.resolve("live-checkpoints").toUri().toString()), Map.of(),
+                job = start(Benchmarks.jobCommand(javaBin, flinkLib, jobJar, inbox, redis.url(),
+                        work.resolve("live-checkpoints"), "--watch", watch, "--emit-interval", emit), Map.of(),
                         work.resolve("live-job.log"));
                 Announcements announcements = new Announcements(redis.url());
                 LoadWriter loadWriter = new LoadWriter(inbox, load);

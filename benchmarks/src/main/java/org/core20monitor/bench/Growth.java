@@ -56,11 +56,9 @@ final class Growth {
                 }
                 commands.flushall();
                 Files.deleteIfExists(gcLog);
-                MeasuredProcess.Result job = MeasuredProcess.run(List.of(java,
-                        "-Dcore20.flink.lib=" + flinkLib.toAbsolutePath(), "-jar", jobJar.toString(),
-                        "--source", "files", "--input", file.toString(), "--redis", redis.url(), "--parallelism", "2",
-                        "--restore", "none", "--dedup-retention-days", retention,
-                        "--checkpoint-dir", Files.createTempDirectory(data, "checkpoints").toUri().toString()),
+                MeasuredProcess.Result job = MeasuredProcess.run(Benchmarks.jobCommand(java, flinkLib, jobJar, file,
+                                redis.url(), Files.createTempDirectory(data, "checkpoints"), "--parallelism", "2",
+                                "--dedup-retention-days", retention),
                         Map.of("JOB_JAVA_OPTS", "-Xmx" + heap + " -Xlog:gc:file=" + gcLog), data.resolve("growth-job.log"));
                 if (job.exitCode() != 0) {
                     throw new IllegalStateException("the job failed:\n" + job.output());

@@ -28,7 +28,7 @@ public final class FirstOccurrence extends KeyedProcessFunction<Integer, Outpati
 
     /** The bucket an event's id falls in: the key this function runs under. */
     public static final KeySelector<OutpatientEvent, Integer> BUCKET =
-            event -> SeenIds.bucket(SeenIds.fingerprint(event.eventId()));
+            event -> SeenIds.bucket(event.eventId());
 
     /**
      * Default retention: a financial year and a month, so a resubmitted extract of the past year is
