@@ -8,6 +8,7 @@ import org.apache.flink.util.ParameterTool;
 import org.core20monitor.core.generator.GeneratorConfig;
 import org.core20monitor.core.generator.GenerateEvents;
 import org.core20monitor.core.reference.ImdEdition;
+import org.core20monitor.flink.source.KafkaOptions;
 
 /**
  * The job's settings, from command-line arguments with environment variables as fallbacks
@@ -32,7 +33,8 @@ public record JobOptions(
         String restore,
         long deadLetterKeep,
         long idleTimeoutMillis,
-        int parallelism) implements Serializable {
+        int parallelism,
+        KafkaOptions kafka) implements Serializable {
 
     public JobOptions {
         if (dedupRetentionMillis <= allowedLatenessMillis) {
@@ -50,8 +52,8 @@ public record JobOptions(
     public static JobOptions from(String[] args, Map<String, String> env) {
         ParameterTool p = ParameterTool.fromArgs(args);
         String source = option(p, env, "source", "CORE20_SOURCE", "generator");
-        if (!source.equals("generator") && !source.equals("files")) {
-            throw new IllegalArgumentException("--source must be generator or files, was " + source);
+        if (!source.equals("generator") && !source.equals("files") && !source.equals("kafka")) {
+            throw new IllegalArgumentException("--source must be generator, files or kafka, was " + source);
         }
         String input = option(p, env, "input", "CORE20_INPUT", null);
         if (source.equals("files") && input == null) {
@@ -95,7 +97,14 @@ public record JobOptions(
                 option(p, env, "restore", "CORE20_RESTORE", RESTORE_LATEST),
                 deadLetterKeep,
                 idleTimeout,
-                parallelism(option(p, env, "parallelism", "PARALLELISM", "0")));
+                parallelism(option(p, env, "parallelism", "PARALLELISM", "0")),
+                source.equals("kafka") ? new KafkaOptions(
+                        option(p, env, "kafka-bootstrap", "KAFKA_BOOTSTRAP_SERVERS", null),
+                        option(p, env, "kafka-topic", "KAFKA_TOPIC", KafkaOptions.DEFAULT_TOPIC),
+                        option(p, env, "kafka-group", "KAFKA_GROUP_ID", KafkaOptions.DEFAULT_GROUP),
+                        option(p, env, "dead-letter-topic", "KAFKA_DEAD_LETTER_TOPIC", null),
+                        KafkaOptions.clientProperties(option(p, env, "kafka-config", "KAFKA_CONFIG_FILE", null)))
+                        : null);
     }
 
     /** 0 leaves it to Flink (the cluster's default, or the number of cores in a local MiniCluster). */

@@ -66,7 +66,13 @@ public final class OutpatientMetricsJob {
         resume(env, options);
 
         OutpatientMetricsJob job = new OutpatientMetricsJob(options);
-        job.toRedis(job.build(job.source(env)), redisSink(options.redisUrl()));
+        Outputs outputs = job.build(job.source(env));
+        job.toRedis(outputs, redisSink(options.redisUrl()));
+        if (options.kafka() != null && options.kafka().deadLetterTopic() != null) {
+            // Besides Redis, where the data-quality page lists the newest: the topic keeps every one.
+            outputs.deadLetters().sinkTo(DeadLetterTopic.sink(options.kafka()))
+                    .name("dead-letter-topic").uid("dead-letter-topic");
+        }
         env.execute("core20-outpatient-metrics");
     }
 
@@ -90,8 +96,12 @@ public final class OutpatientMetricsJob {
                 found ? "the newest complete checkpoint under " + options.checkpointDir() : "--restore");
     }
 
-    /** The configured input: the generator (one sequential simulation) or files. */
+    /** The configured input: the generator (one sequential simulation), files or a Kafka topic. */
     public DataStream<SourceLine> source(StreamExecutionEnvironment env) {
+        if (options.source().equals("kafka")) {
+            return env.fromSource(EventSources.kafka(options.kafka()), WatermarkStrategy.noWatermarks(), "event-topic")
+                    .uid("event-topic");
+        }
         if (options.source().equals("files")) {
             return env.fromSource(EventSources.files(options.input(), options.watchInterval()),
                             WatermarkStrategy.noWatermarks(), "event-files")

@@ -69,7 +69,6 @@ public final class JsonLinesReader implements Closeable {
         int length = 0; // bytes held in line: at most maxLineBytes + 1, enough to know it is too long
         long bytes = 0; // bytes in the line, newline excluded
         boolean sawAny = false;
-        boolean ascii = true;
         byte last = 0;
         while (true) {
             if (position == limit && !fill()) {
@@ -93,9 +92,6 @@ public final class JsonLinesReader implements Closeable {
             if (keep > 0) {
                 ensureCapacity(length + keep);
                 System.arraycopy(buffer, position, line, length, keep);
-                for (int i = length; i < length + keep && ascii; i++) {
-                    ascii = line[i] >= 0;
-                }
                 length += keep;
             }
             bytes += n;
@@ -114,9 +110,32 @@ public final class JsonLinesReader implements Closeable {
             }
             bytes--;
         }
+        return decode(line, length, bytes, maxLineBytes, decoder);
+    }
+
+    /**
+     * One whole record that arrived on its own (a message rather than a line of a file), read as a line
+     * is: strict UTF-8, at most {@code maxBytes} bytes, a short preview and why when it cannot be read.
+     * A null record (a message with no value) reads as empty text, which the parser rejects.
+     */
+    public static Line decode(byte[] record, int maxBytes) {
+        if (record == null) {
+            return Line.of("");
+        }
+        int length = (int) Math.min(record.length, (long) maxBytes + 1);
+        return decode(record, length, record.length, maxBytes, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** The first {@code length} of {@code bytes} bytes of a record, as text or as a problem with a preview. */
+    private static Line decode(byte[] line, int length, long bytes, int maxLineBytes, CharsetDecoder decoder) {
         if (bytes > maxLineBytes) {
-            return new Line(preview(length), new Rejection("record", "too_long",
+            return new Line(preview(line, length), new Rejection("record", "too_long",
                     "the line is " + bytes + " bytes long; at most " + maxLineBytes + " are read"));
+        }
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = line[i] >= 0;
         }
         if (ascii) {
             return Line.of(new String(line, 0, length, StandardCharsets.ISO_8859_1));
@@ -125,10 +144,10 @@ public final class JsonLinesReader implements Closeable {
             CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(line, 0, length));
             return Line.of(chars.toString());
         } catch (MalformedInputException e) {
-            return new Line(preview(length), new Rejection("record", "encoding",
-                    "not valid UTF-8: " + describe(e) + " after " + validPrefix(length) + " valid bytes"));
+            return new Line(preview(line, length), new Rejection("record", "encoding",
+                    "not valid UTF-8: " + describe(e) + " after " + validPrefix(line, length) + " valid bytes"));
         } catch (CharacterCodingException e) {
-            return new Line(preview(length), new Rejection("record", "encoding", "not valid UTF-8"));
+            return new Line(preview(line, length), new Rejection("record", "encoding", "not valid UTF-8"));
         }
     }
 
@@ -192,12 +211,12 @@ public final class JsonLinesReader implements Closeable {
     }
 
     /** The start of the line, leniently decoded (bad bytes shown as U+FFFD), for a dead letter. */
-    private String preview(int length) {
+    private static String preview(byte[] line, int length) {
         return Excerpt.of(new String(line, 0, Math.min(length, PREVIEW_LENGTH * 4), StandardCharsets.UTF_8),
                 PREVIEW_LENGTH);
     }
 
-    private int validPrefix(int length) {
+    private static int validPrefix(byte[] line, int length) {
         CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(line, 0, length);

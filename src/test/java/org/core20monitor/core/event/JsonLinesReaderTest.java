@@ -154,6 +154,32 @@ class JsonLinesReaderTest {
         }
     }
 
+    /** A record that arrives on its own (a message) reads as the same bytes would as a line of a file. */
+    @Property(tries = 1000)
+    void aWholeRecordReadsAsTheSameBytesDoAsALine(@ForAll("jsonLinesLikeBytes") byte[] input,
+                                                  @ForAll @IntRange(min = 1, max = 40) int maxBytes) throws IOException {
+        byte[] record = withoutLineBreaksOrMark(input);
+        List<JsonLinesReader.Line> asLine = readLines(concat(record, bytes("\n")), maxBytes, 7);
+        assertThat(JsonLinesReader.decode(record, maxBytes)).isEqualTo(asLine.get(0));
+    }
+
+    @Test
+    void aRecordWithNoValueReadsAsEmptyTextForTheParserToReject() {
+        assertThat(JsonLinesReader.decode(null, 10)).isEqualTo(JsonLinesReader.Line.of(""));
+        assertThat(new EventParser().parse(JsonLinesReader.decode(null, 10).text()))
+                .isInstanceOf(ParseResult.Invalid.class);
+    }
+
+    private static byte[] withoutLineBreaksOrMark(byte[] input) {
+        byte[] out = input.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == '\n' || out[i] == '\r' || (i == 0 && out[i] == (byte) 0xEF)) {
+                out[i] = 'n';
+            }
+        }
+        return out;
+    }
+
     @Provide
     Arbitrary<byte[]> jsonLinesLikeBytes() {
         Arbitrary<Byte> b = Arbitraries.frequencyOf(
