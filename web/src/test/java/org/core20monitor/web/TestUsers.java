@@ -77,6 +77,14 @@ final class TestUsers {
             web.get(port, "127.0.0.1", "/login.html").send().await();
         }
 
+        /** The same browser's cookies (session, CSRF token) sent to another server. */
+        Client(Vertx vertx, int port, Client sameBrowser) {
+            this.web = WebClientSession.create(WebClient.create(vertx,
+                    new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false)),
+                    sameBrowser.web.cookieStore());
+            this.port = port;
+        }
+
         String csrf() {
             for (var c : web.cookieStore().get(false, "127.0.0.1", "/")) {
                 if (c.name().equals("XSRF-TOKEN")) {
