@@ -36,7 +36,7 @@ class JobOptionsTest {
                 .hasMessage("--source must be generator, files or kafka, was pigeon");
 
         Path config = Files.writeString(dir.resolve("client.properties"),
-                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=password=\"hunter2\";\n");
         JobOptions options = JobOptions.from(new String[] {"--source", "kafka", "--kafka-topic", "events"},
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-0:9093,kafka-1:9093", "KAFKA_GROUP_ID", "icb-qwe",
                         "KAFKA_DEAD_LETTER_TOPIC", "events-rejected", "KAFKA_CONFIG_FILE", config.toString()));
@@ -47,6 +47,8 @@ class JobOptionsTest {
         assertThat(kafka.deadLetterTopic()).isEqualTo("events-rejected");
         assertThat(kafka.clientProperties()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(options.toString()).as("printed options name the settings, not their values")
+                .contains("sasl.jaas.config").doesNotContain("hunter2");
         assertThat(JobOptions.from(new String[] {"--source", "files", "--input", "x"}, Map.of()).kafka()).isNull();
     }
 }

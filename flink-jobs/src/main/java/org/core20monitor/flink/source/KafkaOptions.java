@@ -51,6 +51,14 @@ public record KafkaOptions(String bootstrapServers, String topic, String groupId
         return properties;
     }
 
+    /** The client settings' names only: their values may be credentials, and a record prints everything. */
+    @Override
+    public String toString() {
+        return "KafkaOptions[bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", groupId=" + groupId
+                + ", deadLetterTopic=" + deadLetterTopic + ", clientProperties=" + new java.util.TreeSet<>(
+                clientProperties.stringPropertyNames()) + "]";
+    }
+
     /** A copy of the client settings, so each consumer or producer can add its own. */
     public Properties copyOfClientProperties() {
         Properties copy = new Properties();
