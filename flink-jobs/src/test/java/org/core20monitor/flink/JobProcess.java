@@ -67,6 +67,11 @@ final class JobProcess implements RunningJob, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(process);
+    }
+
+    /** SIGTERM and up to 30 s to shut down cleanly, then SIGKILL: how the tests end a child JVM. */
+    static void stop(Process process) throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -7,6 +7,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.flink.core.fs.Path;
 import org.core20monitor.core.generator.GeneratorConfig;
 import org.core20monitor.core.generator.SyntheticEventGenerator;
@@ -44,8 +45,7 @@ public final class EventSources {
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 // New partitions (a topic scaled out while the job runs) are picked up within a minute.
                 .setProperty("partition.discovery.interval.ms", "60000")
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new KafkaLines())
                 .build();
     }
