@@ -21,7 +21,8 @@ import org.core20monitor.core.view.ViewBuilder;
  * is 1–7 is hidden too, and so is a median of fewer than 8 values; where exactly one group of a
  * breakdown has a hidden count, the next smallest group's count is hidden as well so that it cannot
  * be recovered by subtraction from the total. Statistics built on a hidden group (the deprivation gap
- * and SII, a comparison with White) are hidden with it.
+ * and SII, a comparison with White) are hidden with it. Estimated numbers of patients (the gap in
+ * patients) are published like counts, and hidden with the groups they are estimated from.
  *
  * <p>Values are computed before this step from unrounded counts, and leave it at a fixed precision
  * ({@link #published}): at full precision a value and its interval give the counts back.
@@ -65,6 +66,23 @@ public final class DisclosureControl {
         return published(100.0 * count(part) / count(whole));
     }
 
+    /**
+     * An estimated number of patients (a gap in patients, which may be negative) as it may be shown:
+     * like a count, an estimate of 1–7 either way is hidden and any other is rounded to the nearest 5.
+     */
+    public static Double patients(Double estimate) {
+        if (estimate == null || !Double.isFinite(estimate)) {
+            return null;
+        }
+        Long shown = count(Math.abs(Math.round(estimate)));
+        return shown == null ? null : Math.signum(estimate) * shown;
+    }
+
+    /** A limit of an estimated number of patients: rounded to the nearest 5, hidden with its estimate. */
+    private static Double patientsLimit(Double estimate, Double limit) {
+        return patients(estimate) == null || limit == null ? null : (double) (Math.round(limit / 5.0) * 5);
+    }
+
     /** Decimal places of a metric's published values: two for ratios, one for everything else. */
     private static int valueDecimals(Metric metric) {
         return metric.kind == Metric.Kind.RATIO ? RATIO_DECIMALS : DECIMALS;
@@ -79,6 +97,11 @@ public final class DisclosureControl {
     /** A value or limit rounded half up to {@link #DECIMALS} places; null stays null. */
     public static Double published(Double value) {
         return rounded(value, DECIMALS);
+    }
+
+    /** A value, limit or difference in a metric's unit at the precision its values are published at. */
+    public static Double published(Double value, Metric metric) {
+        return rounded(value, valueDecimals(metric));
     }
 
     private static Double rounded(Double value, int decimals) {
@@ -149,7 +172,18 @@ public final class DisclosureControl {
                 allShown ? rounded(in.riiUpper(), RATIO_DECIMALS) : null,
                 in.orientation(), in.gapMethod(), in.siiMethod(),
                 endsShown && allShown ? in.note() : "Some figures are hidden because a group they use is suppressed",
-                allShown && in.fit() != null ? in.fit().stream().map(v -> rounded(v, decimals)).toList() : null);
+                allShown && in.fit() != null ? in.fit().stream().map(v -> rounded(v, decimals)).toList() : null,
+                allShown ? attributable(in.attributable(), decimals) : null);
+    }
+
+    private static Inequality.Attributable attributable(Inequality.Attributable a, int decimals) {
+        if (a == null) {
+            return null;
+        }
+        return new Inequality.Attributable(patients(a.patients()), patientsLimit(a.patients(), a.patientsLower()),
+                patientsLimit(a.patients(), a.patientsUpper()), rounded(a.risk(), decimals),
+                rounded(a.riskLower(), decimals), rounded(a.riskUpper(), decimals), published(a.percent()),
+                published(a.percentLower()), published(a.percentUpper()));
     }
 
     /**
@@ -263,7 +297,8 @@ public final class DisclosureControl {
                 vs = reference == null || reference.hideValue ? null : new ReferenceComparison(vs.reference(),
                         published(vs.difference()), published(vs.differenceLower()), published(vs.differenceUpper()),
                         rounded(vs.ratio(), RATIO_DECIMALS), rounded(vs.ratioLower(), RATIO_DECIMALS),
-                        rounded(vs.ratioUpper(), RATIO_DECIMALS), vs.significant());
+                        rounded(vs.ratioUpper(), RATIO_DECIMALS), vs.significant(), patients(vs.patients()),
+                        patientsLimit(vs.patients(), vs.patientsLower()), patientsLimit(vs.patients(), vs.patientsUpper()));
             }
             return new GroupValue(g.group(), g.label(), num, den, value, lower, upper, g.vsOverall(), false, vs);
         }

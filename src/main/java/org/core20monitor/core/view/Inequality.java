@@ -20,7 +20,8 @@ public record Inequality(
         String gapMethod,
         String siiMethod,
         String note,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> fit) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> fit,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Attributable attributable) {
 
     public static final String ORIENTATION = "least deprived minus most deprived";
     public static final int FIT_POINTS = 11;
@@ -28,4 +29,23 @@ public record Inequality(
     public Inequality {
         fit = fit == null ? null : List.copyOf(fit);
     }
+
+    public Inequality(Double gap, Double gapLower, Double gapUpper, Double ratio, Double ratioLower, Double ratioUpper,
+                      Double sii, Double siiLower, Double siiUpper, Double rii, Double riiLower, Double riiUpper,
+                      String orientation, String gapMethod, String siiMethod, String note, List<Double> fit) {
+        this(gap, gapLower, gapUpper, ratio, ratioLower, ratioUpper, sii, siiLower, siiUpper, rii, riiLower, riiUpper,
+                orientation, gapMethod, siiMethod, note, fit, null);
+    }
+
+    /**
+     * The population attributable risk of the deprivation gradient (ScotPHO's PAR): what would change
+     * if every quantile had the least deprived quantile's rate. {@code patients} is how many more
+     * (positive) or fewer (negative) patients would have had the outcome; {@code risk} the overall
+     * value minus the least deprived quantile's, in the metric's unit; {@code percent} that as a
+     * percentage of the overall value (negative: the overall value would be that much higher). Each
+     * has its 95% interval ({@link org.core20monitor.core.stats.GapInPatients#attributable}).
+     */
+    public record Attributable(Double patients, Double patientsLower, Double patientsUpper,
+                               Double risk, Double riskLower, Double riskUpper,
+                               Double percent, Double percentLower, Double percentUpper) {}
 }

@@ -11,6 +11,7 @@ import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
 import org.core20monitor.core.metric.WaitStats;
 import org.core20monitor.core.stats.ByarInterval;
+import org.core20monitor.core.stats.GapInPatients;
 import org.core20monitor.core.stats.GroupComparison;
 import org.core20monitor.core.stats.Interval;
 import org.core20monitor.core.stats.RateInterval;
@@ -272,7 +273,39 @@ public final class ViewBuilder {
                 ratio, ratioCi == null ? null : ratioCi.lower(), ratioCi == null ? null : ratioCi.upper(),
                 sii == null ? null : sii.sii(), sii == null ? null : sii.siiLower(), sii == null ? null : sii.siiUpper(),
                 sii == null ? null : sii.rii(), sii == null ? null : sii.riiLower(), sii == null ? null : sii.riiUpper(),
-                Inequality.ORIENTATION, gapMethod, siiMethod, null, sii == null ? null : fitCurve(sii));
+                Inequality.ORIENTATION, gapMethod, siiMethod, null, sii == null ? null : fitCurve(sii),
+                attributable(metric, quantiles));
+    }
+
+    /**
+     * The population attributable risk: the quantiles other than the least deprived pooled and set
+     * against it; null where the metric's kind has no comparison of counts or a quantile has no data.
+     */
+    static Inequality.Attributable attributable(Metric metric, List<GroupValue> quantiles) {
+        if (quantiles.stream().anyMatch(q -> q.denominator() == null || q.numerator() == null)) {
+            return null;
+        }
+        GroupValue least = quantiles.get(quantiles.size() - 1);
+        long numerator = 0;
+        long denominator = 0;
+        for (GroupValue q : quantiles.subList(0, quantiles.size() - 1)) {
+            numerator += q.numerator();
+            denominator += q.denominator();
+        }
+        GroupValue pooled = new GroupValue("pooled", null, numerator, denominator, null, null, null, null, false);
+        GroupComparison c = compareCounts(metric, pooled, least);
+        if (c == null) {
+            return null;
+        }
+        GapInPatients.AttributableRisk par = GapInPatients.attributable(c, denominator, least.denominator(),
+                unitPerFraction(metric));
+        return new Inequality.Attributable(par.patients().patients(), par.patients().lower(), par.patients().upper(),
+                par.risk(), par.riskLower(), par.riskUpper(), par.percent(), par.percentLower(), par.percentUpper());
+    }
+
+    /** The metric's unit per fraction of its denominator: 100 for percentages and rates per 100, 1 for ratios. */
+    private static double unitPerFraction(Metric metric) {
+        return metric.kind == Metric.Kind.RATIO ? 1 : 100;
     }
 
     private static List<Double> fitCurve(SlopeIndex.Result sii) {
@@ -319,11 +352,15 @@ public final class ViewBuilder {
 
     /**
      * The group others are compared with, where a breakdown has one: White for ethnicity groups, the
-     * rest of the population for Core20, and those not in the group for a PLUS group.
+     * least deprived quantile for deprivation, the rest of the population for Core20, and those not in
+     * the group for a PLUS group.
      */
     public static String referenceGroup(Breakdown breakdown) {
         if (breakdown.id.equals(Breakdown.ETHNICITY_GROUP.id)) {
             return "white";
+        }
+        if (breakdown.isDeprivation()) {
+            return breakdown.groups.get(breakdown.groups.size() - 2); // the least deprived; "unknown" is last
         }
         if (breakdown.id.equals(Breakdown.CORE20.id)) {
             return "rest";
@@ -338,11 +375,14 @@ public final class ViewBuilder {
         for (GroupValue g : groups) {
             GroupComparison c = g == reference || "unknown".equals(g.group()) ? null
                     : compareCounts(metric, g, reference);
+            GapInPatients.Patients patients = c == null ? null
+                    : GapInPatients.of(c, g.denominator(), unitPerFraction(metric));
             out.add(c == null ? g : g.withReference(new ReferenceComparison(referenceKey,
                     c.difference(), c.differenceInterval().lower(), c.differenceInterval().upper(),
                     c.ratio(), c.ratioInterval() == null ? null : c.ratioInterval().lower(),
                     c.ratioInterval() == null ? null : c.ratioInterval().upper(),
-                    c.differenceSignificant() || c.ratioSignificant())));
+                    c.differenceSignificant() || c.ratioSignificant(),
+                    patients.patients(), patients.lower(), patients.upper())));
         }
         return out;
     }
