@@ -139,7 +139,10 @@ public final class Trajectory {
         return new Projection(Status.REACHES, fit, ahead, ahead <= deadline);
     }
 
+    /** Published values carry one or two decimals: a line a billionth short of the target has reached it. */
+    private static final double TOLERANCE = 1e-9;
+
     static boolean meets(double value, double target, boolean higherIsBetter) {
-        return higherIsBetter ? value >= target : value <= target;
+        return higherIsBetter ? value >= target - TOLERANCE : value <= target + TOLERANCE;
     }
 }

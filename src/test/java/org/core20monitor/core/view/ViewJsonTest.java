@@ -102,7 +102,9 @@ class ViewJsonTest {
         assertThat(groups).hasSize(6);
         JsonNode q1 = groups.get(0);
         assertThat(names(q1)).containsExactlyInAnyOrder("group", "label", "numerator", "denominator", "value",
-                "lower", "upper", "vs_overall", "suppressed");
+                "lower", "upper", "vs_overall", "suppressed", "vs_reference");
+        assertThat(q1.get("vs_reference").get("reference").asText()).as("quintiles against the least deprived")
+                .isEqualTo("5");
         assertThat(names(q1)).doesNotContain("vsOverall");
         assertThat(q1.get("group").asText()).isEqualTo("1");
         assertThat(q1.get("label").asText()).isEqualTo("Most deprived 20%");
@@ -236,8 +238,12 @@ class ViewJsonTest {
         JsonNode black = json.get("groups").get(3);
         assertThat(black.get("group").asText()).isEqualTo("black");
         assertThat(names(black.get("vs_reference"))).containsExactlyInAnyOrder("reference", "difference",
-                "difference_lower", "difference_upper", "ratio", "ratio_lower", "ratio_upper", "significant");
+                "difference_lower", "difference_upper", "ratio", "ratio_lower", "ratio_upper", "significant",
+                "patients", "patients_lower", "patients_upper");
         assertThat(black.get("vs_reference").get("difference").asDouble()).isCloseTo(50.0,
+                org.assertj.core.api.Assertions.within(1e-9));
+        // 60 pathways, half over 52 weeks against none of White patients': 30 fewer at White patients' rate.
+        assertThat(black.get("vs_reference").get("patients").asDouble()).isCloseTo(-30.0,
                 org.assertj.core.api.Assertions.within(1e-9));
         assertThat(json.get("groups").get(0).has("vs_reference")).as("White is not compared with itself").isFalse();
         View back = ViewJson.read(ViewJson.write(v));
