@@ -21,7 +21,7 @@ import org.core20monitor.core.reference.ImdEdition;
  * java -cp flink-jobs/target/core20-flink-jobs.jar org.core20monitor.core.generator.GenerateEvents \
  *     --out events.jsonl [--months 12] [--episodes 3000] [--icbs QWE,QOP,QHL] [--seed N]
  *     [--imd 2025|2019] [--bad-rate 0.001] [--duplicate-rate 0.005] [--end 2026-11-24T00:00:00Z]
- *     [--warm-up-months 12] [--baseline true]
+ *     [--warm-up-months 12] [--baseline true] [--scenario standard|flat-core20-pifu]
  * </pre>
  */
 public final class GenerateEvents {
@@ -59,7 +59,8 @@ public final class GenerateEvents {
                 Double.parseDouble(options.getOrDefault("bad-rate", "0")),
                 Double.parseDouble(options.getOrDefault("duplicate-rate", "0")),
                 Integer.parseInt(options.getOrDefault("warm-up-months", "0")),
-                Boolean.parseBoolean(options.getOrDefault("baseline", "false")));
+                Boolean.parseBoolean(options.getOrDefault("baseline", "false")),
+                GeneratorConfig.Scenario.parse(options.getOrDefault("scenario", "standard")));
     }
 
     static Map<String, String> options(String[] args) {

@@ -18,6 +18,7 @@ import org.core20monitor.core.reference.ImdEdition;
  *                              pathways referred within the history)
  * @param baseline              also write the 2019/20 baseline year's follow-up attendances, about a third
  *                              more per working day than now, for the change in follow-ups
+ * @param scenario              how PIFU rolls out across groups
  */
 public record GeneratorConfig(
         long seed,
@@ -29,17 +30,49 @@ public record GeneratorConfig(
         double badRate,
         double duplicateRate,
         int warmUpMonths,
-        boolean baseline) implements Serializable {
+        boolean baseline,
+        Scenario scenario) implements Serializable {
 
     public static final long DEFAULT_SEED = 20_261_124L;
+
+    /** How PIFU rolls out over the history. */
+    public enum Scenario {
+        /** Every group's offer rate grows alike (their levels differ). */
+        STANDARD("standard"),
+        /** The most deprived quintile's offer rate grows a fifth as fast as the others'. */
+        FLAT_CORE20_PIFU("flat-core20-pifu");
+
+        public final String id;
+
+        Scenario(String id) {
+            this.id = id;
+        }
+
+        public static Scenario parse(String id) {
+            for (Scenario s : values()) {
+                if (s.id.equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown scenario '" + id + "'; known: standard, flat-core20-pifu");
+        }
+    }
+
+    public GeneratorConfig(long seed, List<String> icbs, ImdEdition edition, long historyStartMillis,
+                           long historyEndMillis, int episodesPerIcbMonth, double badRate, double duplicateRate,
+                           int warmUpMonths, boolean baseline) {
+        this(seed, icbs, edition, historyStartMillis, historyEndMillis, episodesPerIcbMonth, badRate, duplicateRate,
+                warmUpMonths, baseline, Scenario.STANDARD);
+    }
 
     public GeneratorConfig(long seed, List<String> icbs, ImdEdition edition, long historyStartMillis,
                            long historyEndMillis, int episodesPerIcbMonth, double badRate, double duplicateRate) {
         this(seed, icbs, edition, historyStartMillis, historyEndMillis, episodesPerIcbMonth, badRate, duplicateRate, 0,
-                false);
+                false, Scenario.STANDARD);
     }
 
     public GeneratorConfig {
+        scenario = scenario == null ? Scenario.STANDARD : scenario;
         if (icbs.isEmpty()) {
             throw new IllegalArgumentException("at least one ICB is needed");
         }

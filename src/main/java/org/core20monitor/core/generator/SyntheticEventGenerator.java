@@ -208,10 +208,10 @@ public final class SyntheticEventGenerator {
         int specialty = pick(specialtyCumulative);
         String provider = pickProvider(patient.icb);
         boolean first = random.nextDouble() < 0.3;
-        double pifuGrowth = pifuGrowth(nowMillis);
+        double rollout = rollout(nowMillis);
         boolean last = first ? random.nextDouble() < 0.25 : random.nextDouble() < 0.45;
         return new Line(nowMillis, attendance(patient, provider, SPECIALTIES[specialty], nowMillis, first, last,
-                pifuGrowth));
+                rollout));
     }
 
     public GeneratorConfig config() {
@@ -258,13 +258,13 @@ public final class SyntheticEventGenerator {
         long firstAt = nextClinic(referralMillis, Math.min(110, Math.max(0.5, waitWeeks)));
 
         int followUps = geometric(FOLLOW_UPS[specialtyIndex]);
-        double pifuGrowth = pifuGrowth(firstAt);
+        double rollout = rollout(firstAt);
         long at = firstAt;
         boolean clockStopped = false;
         for (int visit = 0; visit <= followUps; visit++) {
             boolean first = visit == 0;
             boolean last = visit == followUps;
-            String line = attendance(patient, provider, specialty, at, first, last, pifuGrowth);
+            String line = attendance(patient, provider, specialty, at, first, last, rollout);
             schedule(at, line);
             if (line.contains("\"attendance\":\"ATTENDED\"")) {
                 if (!clockStopped) {
@@ -276,7 +276,7 @@ public final class SyntheticEventGenerator {
                     long returnAt = at + (long) ((8 + random.nextDouble() * 30) * WEEK);
                     schedule(returnAt, event(patient, "PIFU_RETURN", returnAt, provider, specialty, null).append('}'));
                     schedule(returnAt + 3 * WEEK, attendance(patient, provider, specialty, returnAt + 3 * WEEK,
-                            false, true, pifuGrowth));
+                            false, true, rollout));
                 }
                 at = nextClinic(at, 6 + random.nextDouble() * 14);
             } else {
@@ -291,7 +291,7 @@ public final class SyntheticEventGenerator {
     }
 
     private String attendance(Patient patient, String provider, String specialty, long at, boolean first,
-                              boolean last, double pifuGrowth) {
+                              boolean last, double rollout) {
         int quintile = Deprivation.quintile(patient.decile);
         EthnicityGroup group = EthnicityGroup.of(patient.ethnicity);
         double dnaRate = 0.065 * new double[] {1.8, 1.4, 1.1, 0.9, 0.75}[quintile - 1]
@@ -318,7 +318,7 @@ public final class SyntheticEventGenerator {
             json.append(",\"medium\":\"").append(medium).append('"');
             String outcome = "FOLLOW_UP";
             if (last) {
-                double pifu = 0.2 * pifuGrowth * new double[] {0.6, 0.8, 0.95, 1.05, 1.15}[quintile - 1]
+                double pifu = 0.2 * pifuGrowth(rollout, quintile) * new double[] {0.6, 0.8, 0.95, 1.05, 1.15}[quintile - 1]
                         * switch (group) {
                             case WHITE -> 1.0;
                             case ASIAN -> 0.8;
@@ -427,11 +427,20 @@ public final class SyntheticEventGenerator {
         throw new IllegalStateException(icb);
     }
 
-    /** PIFU rolls out over the history: from 70% to 120% of its eventual offer rate. */
-    private double pifuGrowth(long at) {
+    /** How far through the history a time is, from 0 at its start to 1 at its end (and after). */
+    private double rollout(long at) {
         double span = Math.max(1, config.historyEndMillis() - config.historyStartMillis());
-        double progress = Math.min(1.0, Math.max(0.0, (at - config.historyStartMillis()) / span));
-        return 0.7 + 0.5 * progress;
+        return Math.min(1.0, Math.max(0.0, (at - config.historyStartMillis()) / span));
+    }
+
+    /**
+     * PIFU rolls out over the history: from 70% to 120% of its eventual offer rate; in the
+     * {@link GeneratorConfig.Scenario#FLAT_CORE20_PIFU} scenario the most deprived quintile's offer
+     * grows a fifth as fast, to 80%.
+     */
+    private double pifuGrowth(double rollout, int quintile) {
+        boolean flat = config.scenario() == GeneratorConfig.Scenario.FLAT_CORE20_PIFU && quintile == 1;
+        return 0.7 + (flat ? 0.1 : 0.5) * rollout;
     }
 
     /** A clinic slot about {@code weeks} after {@code from}, in working hours. */

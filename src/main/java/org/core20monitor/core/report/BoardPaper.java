@@ -7,25 +7,38 @@ import org.core20monitor.core.disclosure.DisclosureControl;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.metric.TargetDates;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.reference.PeerGroups;
 import org.core20monitor.core.stats.Spc;
+import org.core20monitor.core.view.Benchmarks;
 import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
+import org.core20monitor.core.view.Trajectories;
 import org.core20monitor.core.view.View;
 import org.core20monitor.core.view.ViewBuilder;
 
 /**
  * What a board paper says for one scope and month: the overview, the summary (headline metrics, the
- * largest gaps, gaps wider than last month, SPC signals) and a section per metric with its views by
- * deprivation and ethnicity, its trend and its narrative. Everything is built from
+ * largest gaps, gaps wider than last month, SPC signals, groups projected to reach a national target
+ * later than the rest, gaps significantly wider than England's) and a section per metric with its
+ * views by deprivation and ethnicity, its trend, its trajectories, its benchmarks and its narrative
+ * (including the gap in patients and the population attributable risk). Everything is built from
  * disclosure-controlled views, so a paper carries the dashboard's numbers and nothing more.
  */
 public record BoardPaper(Scope scope, String period, Overview overview, List<Finding> largestGaps,
-                         List<Finding> wideningGaps, List<Finding> spcSignals, List<Section> sections) {
+                         List<Finding> wideningGaps, List<Finding> spcSignals, List<Finding> laterToTarget,
+                         List<Finding> againstEngland, List<Section> sections) {
 
-    /** One metric's section. {@code trend} is its monthly series by IMD quintile up to the month. */
-    public record Section(Metric metric, View byQuintile, View byEthnicity, Series trend, List<String> narrative) {}
+    /**
+     * One metric's section. {@code trend} is its monthly series by IMD quintile up to the month;
+     * {@code trajectories} where Core20 and each ethnic group are heading against a national target
+     * (empty without one); {@code benchmarks} the deprivation gap beside England's and the peers' (null
+     * outside an ICB or for a metric without gap intervals).
+     */
+    public record Section(Metric metric, View byQuintile, View byEthnicity, Series trend, List<String> narrative,
+                          List<Trajectories> trajectories, Benchmarks benchmarks) {}
 
     /** A line of the summary about one metric. */
     public record Finding(Metric metric, String text) {}
@@ -33,12 +46,18 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
     /** Findings listed in the summary, at most. */
     public static final int SUMMARY_ITEMS = 6;
 
+    /**
+     * @param targets the national targets' dates, for the trajectories
+     * @param peers   the ICBs' peers, for the benchmarks (null: England alone)
+     */
     public static BoardPaper build(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
-                                   Breakdowns breakdowns, ClinicalAreas areas) {
-        Overview overview = Overview.build(scope, period, trend, cells, breakdowns, areas);
+                                   Breakdowns breakdowns, ClinicalAreas areas, TargetDates targets, PeerGroups peers) {
+        Overview overview = Overview.build(scope, period, trend, cells, breakdowns, areas, targets);
         List<Section> sections = new ArrayList<>();
         List<Finding> widening = new ArrayList<>();
         List<Finding> signals = new ArrayList<>();
+        List<Finding> later = new ArrayList<>();
+        List<Finding> england = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             Series series = Series.build(metric, Breakdown.IMD_QUINTILE, scope, trend, cells);
             View quintiles = DisclosureControl.view(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
@@ -47,16 +66,47 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
             List<String> narrative = new ArrayList<>();
             if (quintiles != null) {
                 narrative.addAll(Narrative.of(quintiles, metric, previous));
+                addIfSaid(narrative, Narrative.gapInPatients(quintiles, metric, quintiles.groups().get(0)));
+                addIfSaid(narrative, Narrative.attributable(quintiles, metric));
             }
             if (ethnicity != null) {
                 narrative.addAll(Narrative.of(ethnicity, metric, null));
             }
-            sections.add(new Section(metric, quintiles, ethnicity, series, narrative));
+            List<Trajectories> trajectories = new ArrayList<>();
+            if (metric.target != null && targets != null && targets.of(metric) != null) {
+                for (Breakdown by : List.of(Breakdown.CORE20, Breakdown.ETHNICITY_GROUP)) {
+                    Trajectories t = Trajectories.build(metric, by, scope, period, targets.of(metric), cells);
+                    trajectories.add(t);
+                    for (Trajectories.Flag f : t.flags()) {
+                        narrative.add(f.text());
+                        later.add(new Finding(metric, metric.label + ": " + f.text()));
+                    }
+                }
+                narrative.add(trajectories.get(0).groups().get(0).summary());
+            }
+            Benchmarks benchmarks = null;
+            if (scope.wholeIcb() && quintiles != null && Benchmarks.supports(metric)) {
+                benchmarks = Benchmarks.build(metric, Breakdown.IMD_QUINTILE, period, scope.icb(), peers, cells);
+                narrative.addAll(benchmarks.statements());
+                Benchmarks.Row vsEngland = benchmarks.rows().get(1);
+                if ("wider".equals(vsEngland.judgement())) {
+                    england.add(new Finding(metric, metric.label + ": " + benchmarks.statements().get(0)));
+                }
+            }
+            sections.add(new Section(metric, quintiles, ethnicity, series, narrative, List.copyOf(trajectories),
+                    benchmarks));
             widening(metric, quintiles, previous, widening);
             signal(metric, "", series.overall(), signals);
             signal(metric, " (gap, most minus least deprived)", series.gap(), signals);
         }
-        return new BoardPaper(scope, period, overview, largestGaps(overview), top(widening), top(signals), sections);
+        return new BoardPaper(scope, period, overview, largestGaps(overview), top(widening), top(signals), top(later),
+                top(england), sections);
+    }
+
+    private static void addIfSaid(List<String> out, String sentence) {
+        if (sentence != null) {
+            out.add(sentence);
+        }
     }
 
     /** Significant gaps against Core20 and White that are worse for the group, largest (relative) first. */

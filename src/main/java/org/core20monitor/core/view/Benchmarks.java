@@ -38,11 +38,18 @@ public record Benchmarks(String metric, String period, String breakdown, String 
                       Double referenceValue, Double gap, Double gapLower, Double gapUpper, Double difference,
                       Double differenceLower, Double differenceUpper, String judgement, String note) {}
 
+    /** The metrics whose gaps have intervals to compare by: proportions, rates and ratios of counts. */
+    public static boolean supports(Metric metric) {
+        return metric.kind == Metric.Kind.PROPORTION || metric.kind == Metric.Kind.RATE_PER_100
+                || metric.kind == Metric.Kind.RATIO;
+    }
+
     /** The breakdowns with one gap to compare. */
     public static boolean supports(Breakdown breakdown) {
         return breakdown.isDeprivation() || breakdown.id.equals(Breakdown.CORE20.id);
     }
 
+    /** The benchmarks of an ICB; {@code peers} null for England alone. */
     public static Benchmarks build(Metric metric, Breakdown breakdown, String period, String icb, PeerGroups peers,
                                    ViewBuilder.Cells cells) {
         if (!supports(breakdown)) {
@@ -54,7 +61,7 @@ public record Benchmarks(String metric, String period, String breakdown, String 
         rows.add(row(metric, icb, "icb", peers, own, null));
         Row england = row(metric, "England", "england", peers, gap(metric, breakdown, period, Scope.ENGLAND, cells), own);
         rows.add(england);
-        for (String peer : peers.of(icb)) {
+        for (String peer : peers == null ? List.<String>of() : peers.of(icb)) {
             rows.add(row(metric, peer, "peer", peers, gap(metric, breakdown, period, new Scope(peer, null, null, null), cells),
                     own));
         }
@@ -114,7 +121,7 @@ public record Benchmarks(String metric, String period, String breakdown, String 
     }
 
     private static Row row(Metric metric, String area, String role, PeerGroups peers, Gap gap, Gap own) {
-        PeerGroups.Icb icb = peers.icb(area);
+        PeerGroups.Icb icb = peers == null ? null : peers.icb(area);
         String name = role.equals("england") ? "England" : icb == null ? area : icb.name();
         Double share = icb == null ? null : DisclosureControl.published(icb.core20Share());
         if (gap == null) {

@@ -9,7 +9,10 @@ import org.core20monitor.core.disclosure.DisclosureControl;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.metric.TargetDates;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.reference.PeerGroups;
+import org.core20monitor.core.report.Narrative;
 import org.core20monitor.core.stats.Spc;
 
 /**
@@ -41,7 +44,30 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
     public record Tile(String metric, boolean provisional, String updatedAt, GroupValue overall,
                        Versus core20, Versus ethnicity, String variation, String assurance,
                        Double ethnicityUnknownShare, Double imdUnknownShare, List<String> flags,
-                       List<String> notes) {}
+                       List<String> notes, Outlook outlook) {
+
+        public Tile(String metric, boolean provisional, String updatedAt, GroupValue overall, Versus core20,
+                    Versus ethnicity, String variation, String assurance, Double ethnicityUnknownShare,
+                    Double imdUnknownShare, List<String> flags, List<String> notes) {
+            this(metric, provisional, updatedAt, overall, core20, ethnicity, variation, assurance, ethnicityUnknownShare,
+                    imdUnknownShare, flags, notes, null);
+        }
+
+        Tile withOutlook(Outlook outlook) {
+            return new Tile(metric, provisional, updatedAt, overall, core20, ethnicity, variation, assurance,
+                    ethnicityUnknownShare, imdUnknownShare, flags, notes, outlook);
+        }
+    }
+
+    /**
+     * What a tile says beyond the month's figures, in plain English (null where it cannot be said):
+     * the gap in patients of the most deprived 20% at the least deprived 20%'s rate, the population
+     * attributable risk, where all patients are heading against the national target, which groups
+     * (Core20, ethnic minority groups) are projected to reach it later than the rest, and, for an ICB,
+     * its deprivation gap against England's.
+     */
+    public record Outlook(String gapInPatients, String attributable, String trajectory, List<String> trajectoryFlags,
+                          String england) {}
 
     /**
      * A group against its reference group: both published values, the difference with its interval,
@@ -68,7 +94,7 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
      * clinical areas within it ({@link #areaScopes}).
      */
     public static Overview build(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
-                                 Breakdowns breakdowns, ClinicalAreas areas) {
+                                 Breakdowns breakdowns, ClinicalAreas areas, TargetDates targets) {
         List<Tile> tiles = new ArrayList<>();
         Map<Metric, View> core20Views = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
@@ -77,7 +103,8 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
             Spc.Chart chart = Series.build(metric, Breakdown.NONE, scope, trend, cells).overall();
             View ethnicity = DisclosureControl.view(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells);
             View deprivation = DisclosureControl.view(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
-            tiles.add(tile(metric, core20, ethnicity, deprivation, chart));
+            tiles.add(tile(metric, core20, ethnicity, deprivation, chart)
+                    .withOutlook(outlook(metric, scope, period, deprivation, cells, targets)));
         }
 
         List<PanelRow> panel = new ArrayList<>();
@@ -97,6 +124,32 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
                             overallValue(core20Views.get(m)))).toList()));
         }
         return new Overview(period, scope, tiles, panel, PANEL_METRICS.stream().map(m -> m.id).toList());
+    }
+
+    /** A tile's outlook from the month's published deprivation view and the months before it. */
+    static Outlook outlook(Metric metric, Scope scope, String period, View deprivation, ViewBuilder.Cells cells,
+                           TargetDates targets) {
+        String gap = null;
+        String attributable = null;
+        if (deprivation != null) {
+            gap = Narrative.gapInPatients(deprivation, metric, deprivation.groups().get(0));
+            attributable = Narrative.attributable(deprivation, metric);
+        }
+        String trajectory = null;
+        List<String> flags = new ArrayList<>();
+        if (metric.target != null && targets != null && targets.of(metric) != null) {
+            for (Breakdown by : List.of(Breakdown.CORE20, Breakdown.ETHNICITY_GROUP)) {
+                Trajectories t = Trajectories.build(metric, by, scope, period, targets.of(metric), cells);
+                trajectory = t.groups().get(0).summary();
+                t.flags().forEach(f -> flags.add(f.text()));
+            }
+        }
+        String england = null;
+        if (scope.wholeIcb() && deprivation != null && Benchmarks.supports(metric)) {
+            england = Benchmarks.build(metric, Breakdown.IMD_QUINTILE, period, scope.icb(), null, cells)
+                    .statements().get(0);
+        }
+        return new Outlook(gap, attributable, trajectory, List.copyOf(flags), england);
     }
 
     /**

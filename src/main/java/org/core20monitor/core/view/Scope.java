@@ -33,6 +33,11 @@ public record Scope(String icb, String provider, String specialty, String area) 
         return new Scope(unpart(p[0]), unpart(p[1]), unpart(p[2]), unpart(p[3]));
     }
 
+    /** A whole ICB, not narrowed to a provider, specialty or area. */
+    public boolean wholeIcb() {
+        return icb != null && provider == null && specialty == null && area == null;
+    }
+
     @JsonIgnore
     public boolean isEngland() {
         return icb == null && provider == null && specialty == null && area == null;
