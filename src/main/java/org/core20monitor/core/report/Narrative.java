@@ -149,7 +149,7 @@ public final class Narrative {
         return switch (breakdown) {
             case "imd_quintile", "imd_decile" -> "the " + Format.lowerFirst(label.replaceAll(" \\(.*\\)$", ""));
             case "core20" -> group.equals("core20") ? "the most deprived 20% (Core20)" : "everyone else";
-            case "ethnicity_group" -> label + " patients";
+            case "ethnicity_group" -> group.equals("other") ? "patients of any other ethnic group" : label + " patients";
             default -> group.equals("no") ? "everyone else" : Format.lowerFirst(label);
         };
     }
@@ -181,16 +181,22 @@ public final class Narrative {
 
     /** "25 to 60 more", "10 fewer to 35 more", "5 to 20 fewer". */
     public static String patientsRange(Double lower, Double upper) {
+        return signedRange(lower, upper, Narrative::howMany, "more", "fewer");
+    }
+
+    /** A signed interval in words: "a to b up", "a down to b up", "a to b down" (sizes, smaller first). */
+    private static String signedRange(Double lower, Double upper, java.util.function.Function<Double, String> size,
+                                      String up, String down) {
         if (lower == null || upper == null) {
             return Format.SUPPRESSED;
         }
         if (lower >= 0) {
-            return howMany(lower) + " to " + howMany(upper) + " more";
+            return size.apply(lower) + " to " + size.apply(upper) + " " + up;
         }
         if (upper <= 0) {
-            return howMany(upper) + " to " + howMany(lower) + " fewer";
+            return size.apply(upper) + " to " + size.apply(lower) + " " + down;
         }
-        return howMany(lower) + " fewer to " + howMany(upper) + " more";
+        return size.apply(lower) + " " + down + " to " + size.apply(upper) + " " + up;
     }
 
     /**
@@ -247,9 +253,9 @@ public final class Narrative {
         // risk = overall − least deprived: the overall value would move by −risk.
         String move = a.risk() == 0 ? "the overall value would not change"
                 : "the overall value would be " + Format.difference(Math.abs(a.risk()), metric).substring(1)
-                + (a.risk() < 0 ? " higher" : " lower") + " (95% CI " + Format.interval(Math.abs(
-                        a.risk() < 0 ? a.riskUpper() : a.riskLower()), Math.abs(a.risk() < 0 ? a.riskLower() : a.riskUpper()),
-                        metric.unit()) + ")"
+                + (a.risk() < 0 ? " higher" : " lower") + " (95% CI " + signedRange(
+                        a.riskUpper() == null ? null : -a.riskUpper(), a.riskLower() == null ? null : -a.riskLower(),
+                        v -> Format.number(Math.abs(v), metric.unit()), "higher", "lower") + ")"
                 + (a.percent() == null ? "" : ", " + Format.number(Math.abs(a.percent()), "") + "% of its value now");
         return "If every " + kind + " had the rate of " + least + ", " + patients + " in " + Format.period(view.period())
                 + ", and " + move + " (population attributable risk).";
@@ -279,22 +285,27 @@ public final class Narrative {
         };
     }
 
-    /** A group projected to reach the target later than its reference, in plain English. */
-    public static String laterThan(Metric metric, String label, String status, String reaches, String referenceLabel,
+    /**
+     * A group projected to reach the target later than its reference, in plain English; {@code who}
+     * and {@code reference} are {@link #groupPhrase}s.
+     */
+    public static String laterThan(Metric metric, String who, String status, String reaches, String reference,
                                    String referenceStatus, String referenceReaches) {
-        String target = target(metric);
-        String them = referenceStatus.equals(Trajectory.Status.MEETING.name())
-                ? Format.lowerFirst(referenceLabel) + " already meet it"
-                : Format.lowerFirst(referenceLabel) + " reach it in " + Format.period(referenceReaches);
+        String target = "the " + target(metric) + " target";
+        String theirs = referenceStatus.equals(Trajectory.Status.MEETING.name()) ? "it is already met"
+                : "it is reached in " + Format.period(referenceReaches);
+        String subject = "For " + who + ", " + target;
         if (!status.equals(Trajectory.Status.MEETING.name()) && !status.equals(Trajectory.Status.REACHES.name())) {
-            return label + " is not on course to reach the " + target + " target on the current trend, while " + them
-                    + ".";
+            return subject + " is not reached on the current trend; for " + reference + " " + theirs + ".";
+        }
+        if (referenceStatus.equals(Trajectory.Status.MEETING.name())) {
+            return subject + " is projected to be reached in " + Format.period(reaches) + "; for " + reference + " "
+                    + theirs + ".";
         }
         int months = Periods.monthIndex(reaches) - Periods.monthIndex(referenceReaches);
-        return label + " is projected to reach the " + target + " target in " + Format.period(reaches) + ", "
-                + months + (months == 1 ? " month" : " months") + " later than " + Format.lowerFirst(referenceLabel)
-                + (referenceStatus.equals(Trajectory.Status.MEETING.name()) ? ", who already meet it."
-                : " (" + Format.period(referenceReaches) + ").");
+        return subject + " is projected to be reached in " + Format.period(reaches) + ", " + months
+                + (months == 1 ? " month" : " months") + " later than for " + reference + " ("
+                + Format.period(referenceReaches) + ").";
     }
 
     /**

@@ -154,7 +154,8 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
                     : !g.group().equals("all") && !g.group().equals(referenceKey);
             if (watched && later(g, reference)) {
                 flags.add(new Flag(g.group(), g.label(), reference.group(),
-                        Narrative.laterThan(metric, g.label(), g.status(), g.reaches(), reference.label(),
+                        Narrative.laterThan(metric, Narrative.groupPhrase(breakdown.id, g.group(), g.label()), g.status(),
+                                g.reaches(), Narrative.groupPhrase(breakdown.id, reference.group(), reference.label()),
                                 reference.status(), reference.reaches())));
             }
         }

@@ -65,8 +65,8 @@ class TrajectoriesTest {
 
         assertThat(t.flags()).singleElement().satisfies(f -> {
             assertThat(f.group()).isEqualTo("core20");
-            assertThat(f.text()).isEqualTo("Core20 (most deprived 20%) is projected to reach the 5% target in May 2028, "
-                    + "17 months later than the rest (IMD quintiles 2–5) (December 2026).");
+            assertThat(f.text()).isEqualTo("For the most deprived 20% (Core20), the 5% target is projected to be reached "
+                    + "in May 2028, 17 months later than for everyone else (December 2026).");
         });
     }
 
@@ -78,8 +78,8 @@ class TrajectoriesTest {
         assertThat(group(t, "core20").status()).isEqualTo("NOT_ON_TREND");
         assertThat(group(t, "rest").status()).isEqualTo("MEETING");
         assertThat(t.flags()).singleElement().satisfies(f -> assertThat(f.text()).isEqualTo(
-                "Core20 (most deprived 20%) is not on course to reach the 5% target on the current trend, while the "
-                        + "rest (IMD quintiles 2–5) already meet it."));
+                "For the most deprived 20% (Core20), the 5% target is not reached on the current trend; for everyone "
+                        + "else it is already met."));
     }
 
     @Test
