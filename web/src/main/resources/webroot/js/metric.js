@@ -9,6 +9,7 @@ import {
 import { chartsAvailable, renderChart } from './charts.js';
 import { renderTable, summarise } from './tables.js';
 import { renderSii, renderSiiTable, renderXmr, renderXmrTable } from './trend.js';
+import { renderBenchmarks, renderTrajectories } from './outlook.js';
 import { LiveStream, flash } from './live.js';
 import {
   definitionList, drillFromParams, drillParams, fillDrill, fillSelect, icbItems, loadMeta, periodItems, qualityMessage,
@@ -255,9 +256,38 @@ async function loadSeries(generation) {
   }
 }
 
+/** Trajectories against the national target and, for a whole ICB, benchmarks against England and peers. */
+async function loadOutlook(generation) {
+  const m = state.metric;
+  const scope = scopeParams();
+  if (m.target == null) {
+    replaceChildren($('outlook-body'), el('p', { class: 'message' }, 'This metric has no national target, so there is no trajectory to project.'));
+  } else {
+    try {
+      const [core20, ethnicity] = await Promise.all(['core20', 'ethnicity_group'].map((by) => getJson(`/api/trajectories?${query({ metric: m.id, period: state.period, ...scope, by })}`)));
+      if (generation === state.generation) renderTrajectories($('outlook-body'), core20, ethnicity, m);
+    } catch (err) {
+      if (generation === state.generation) replaceChildren($('outlook-body'), el('p', { class: 'message' }, errorText(err)));
+    }
+  }
+  const comparable = state.icb && !state.drill && ['proportion', 'rate_per_100', 'ratio'].includes(m.kind);
+  $('benchmarks').hidden = !comparable;
+  if (!comparable) return;
+  try {
+    const b = await getJson(`/api/benchmarks?${query({ metric: m.id, period: state.period, icb: state.icb, by: 'imd_quintile' })}`);
+    if (generation === state.generation) renderBenchmarks($('benchmarks-body'), b, m);
+  } catch (err) {
+    if (generation === state.generation) replaceChildren($('benchmarks-body'), el('p', { class: 'message' }, errorText(err)));
+  }
+}
+
 function scheduleSeries() {
   if (state.seriesTimer) return;
-  state.seriesTimer = setTimeout(() => { state.seriesTimer = null; loadSeries(state.generation); }, 3000);
+  state.seriesTimer = setTimeout(() => {
+    state.seriesTimer = null;
+    loadSeries(state.generation);
+    loadOutlook(state.generation);
+  }, 3000);
 }
 
 // ---------- selection ----------
@@ -290,6 +320,7 @@ function apply() {
       });
   }
   loadSeries(generation);
+  loadOutlook(generation);
   live.open(`/api/stream?${query({ metric: m.id, period: state.period, ...scopeParams(), by: BREAKDOWNS.join(',') })}`);
 }
 

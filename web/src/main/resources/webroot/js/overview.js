@@ -47,6 +47,22 @@ function tileShell(metric) {
       el('dl', {}, definitionList(metric))));
 }
 
+/**
+ * What the tile says beyond the month's figures, as the server words it: the gap in patients, where
+ * all patients are heading, the groups projected to reach the target later, and the gap against England.
+ */
+function outlookLines(o) {
+  if (!o) return null;
+  const flags = o.trajectory_flags || [];
+  const line = (kind, ...content) => el('p', { class: `outlook outlook--${kind}`, dataset: { outlook: kind } }, ...content);
+  return el('div', { class: 'tile-outlook' },
+    o.gap_in_patients ? line('gap', o.gap_in_patients) : null,
+    o.trajectory ? line('trajectory', o.trajectory) : null,
+    flags.slice(0, 2).map((f) => line('flag', el('span', { 'aria-hidden': 'true' }, '⚑ '), f)),
+    flags.length > 2 ? line('more', `${flags.length - 2} more ${flags.length - 2 === 1 ? 'group' : 'groups'} behind: see the metric page.`) : null,
+    o.england ? line('england', o.england) : null);
+}
+
 function tileFigures(t, metric) {
   if (!t || !t.overall) return [el('p', { class: 'tile-note' }, 'No data for this month.')];
   const o = t.overall || {};
@@ -66,6 +82,7 @@ function tileFigures(t, metric) {
     versusLine('Core20 vs rest:', t.core20, metric),
     versusLine(ethName, t.ethnicity, metric),
     spcIcons(t.variation, t.assurance),
+    outlookLines(t.outlook),
     el('p', { class: 'tile-flags' },
       t.provisional ? el('strong', { class: 'tag tag--provisional' }, 'Provisional') : null,
       (t.flags || []).map((f) => el('span', { class: 'tag tag--quality' }, '⚠ ', f)))];

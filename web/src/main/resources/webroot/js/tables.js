@@ -42,7 +42,23 @@ function referenceCell(groupKey, g, reference, metric) {
     vs.significant ? el('strong', {}, ' significant') : '');
 }
 
-function row(g, groupKey, metric, reference) {
+/** "30 more", "10 fewer", "*" (fewer than 8 either way), with the interval in the same words. */
+function patientsText(n, lo, hi) {
+  const words = (v) => `${fmtCount(Math.abs(v))} ${v < 0 ? 'fewer' : 'more'}`;
+  if (!isNum(n)) return SUPPRESSED;
+  return `${n === 0 ? 'none' : words(n)}${isNum(lo) ? ` (${fmtCount(Math.abs(lo))}${lo < 0 ? ' fewer' : ''} to ${words(hi)})` : ''}`;
+}
+
+/** How many more or fewer in the group would have had the outcome at the reference group's rate. */
+function patientsCell(groupKey, g, reference) {
+  const attrs = { class: 'num', dataset: { group: groupKey, col: 'patients' } };
+  const vs = g.vs_reference;
+  if (groupKey === 'overall' || g.group === reference || g.group === 'unknown') return el('td', attrs, NO_DATA);
+  if (!vs || !isNum(vs.difference)) return el('td', attrs, cellText(g.suppressed ? SUPPRESSED : NO_DATA));
+  return el('td', attrs, cellText(patientsText(vs.patients, vs.patients_lower, vs.patients_upper)));
+}
+
+function row(g, groupKey, metric, reference, patients) {
   const isOverall = groupKey === 'overall';
   const empty = !g.suppressed && g.denominator === 0 && g.value == null;
   const cmp = isOverall ? null : comparison(g.vs_overall, metric.direction);
@@ -57,7 +73,8 @@ function row(g, groupKey, metric, reference) {
   dataCell(groupKey, 'value', empty ? NO_DATA : fmtValue(g.value, metric.unit)),
   dataCell(groupKey, 'ci', empty ? NO_DATA : fmtInterval(g.lower, g.upper, metric.unit)),
   empty ? el('td', { dataset: { group: groupKey, col: 'vs_overall' } }, NO_DATA) : comparisonCell(groupKey, g, metric),
-  reference ? referenceCell(groupKey, g, reference, metric) : null);
+  reference ? referenceCell(groupKey, g, reference, metric) : null,
+  patients ? patientsCell(groupKey, g, reference) : null);
 }
 
 /** The reference group of a breakdown whose groups carry comparisons with one, and its label. */
@@ -70,17 +87,19 @@ function referenceOf(view) {
 /** Fill `table` with the view's groups and a final "All patients" row. */
 export function renderTable(table, view, metric, breakdownLabel) {
   const ref = referenceOf(view);
+  const patients = ref && (view.groups || []).some((g) => g.vs_reference && 'patients' in g.vs_reference);
   const unit = metric.unit ? `Value (${metric.unit})` : 'Value';
   const caption = `${metric.label} by ${lowerFirst(breakdownLabel)}, ${fmtPeriod(view.period)}`
     + `${view.provisional ? ' (provisional)' : ''}. * = suppressed (small numbers).`;
   replaceChildren(table,
     el('caption', { id: `${table.id}-caption` }, caption),
     el('thead', {}, el('tr', {}, ['Group', 'Numerator', 'Denominator', unit, '95% CI', 'vs overall',
-      ...(ref ? [`vs ${ref.label} (difference, 95% CI)`] : [])]
+      ...(ref ? [`vs ${ref.label} (difference, 95% CI)`] : []),
+      ...(patients ? [`Gap in patients at the rate of ${lowerFirst(ref.label)} (95% CI)`] : [])]
       .map((h, i) => el('th', { scope: 'col', class: (i > 0 && i < 5) || i > 5 ? 'num' : null }, h)))),
     el('tbody', {},
-      (view.groups || []).map((g) => row(g, g.group, metric, ref && ref.key)),
-      row(view.overall || {}, 'overall', metric, ref && ref.key)));
+      (view.groups || []).map((g) => row(g, g.group, metric, ref && ref.key, patients)),
+      row(view.overall || {}, 'overall', metric, ref && ref.key, patients)));
 }
 
 // ---------- plain-English summary ----------
@@ -194,6 +213,11 @@ function inequalitySentences(view, metric) {
   if (isNum(q.ratio)) out.push(`Ratio, most to least deprived: ${q.ratio.toFixed(2)}${isNum(q.ratio_lower) && isNum(q.ratio_upper) ? ` (95% CI ${q.ratio_lower.toFixed(2)} to ${q.ratio_upper.toFixed(2)})` : ''}.`);
   if (isNum(q.sii)) out.push(`Slope index of inequality: ${fmtValue(q.sii)} ${du}${ci(q.sii_lower, q.sii_upper)}, measured as ${q.orientation || 'least deprived minus most deprived'}.`);
   if (isNum(q.rii)) out.push(`Relative index of inequality: ${q.rii.toFixed(2)}${isNum(q.rii_lower) && isNum(q.rii_upper) ? ` (95% CI ${q.rii_lower.toFixed(2)} to ${q.rii_upper.toFixed(2)})` : ''}.`);
+  const a = q.attributable;
+  if (a && isNum(a.risk)) {
+    out.push(`Population attributable risk: if every group had the least deprived group's rate, ${isNum(a.patients) ? patientsText(a.patients, a.patients_lower, a.patients_upper) : 'fewer than 8 either way'}`
+      + ` would have had the outcome, and the overall value would move by ${a.risk < 0 ? '+' : ''}${fmtValue(-a.risk)} ${du}${isNum(a.percent) ? ` (${fmtValue(Math.abs(a.percent))}% of it)` : ''}.`);
+  }
   return out;
 }
 

@@ -26,6 +26,9 @@ import org.core20monitor.core.reference.ImdEdition;
  */
 public final class GenerateEvents {
 
+    /** The ICBs generated when none are named. */
+    public static final String DEFAULT_ICBS = "QWE,QOP,QHL";
+
     private GenerateEvents() {}
 
     public static void main(String[] args) throws IOException {
@@ -52,7 +55,7 @@ public final class GenerateEvents {
                 .toInstant().toEpochMilli();
         return new GeneratorConfig(
                 Long.parseLong(options.getOrDefault("seed", String.valueOf(GeneratorConfig.DEFAULT_SEED))),
-                List.of(options.getOrDefault("icbs", "QWE,QOP,QHL").split(",")),
+                List.of(options.getOrDefault("icbs", DEFAULT_ICBS).split(",")),
                 ImdEdition.parse(options.getOrDefault("imd", "2025")),
                 start, end,
                 Integer.parseInt(options.getOrDefault("episodes", "3000")),

@@ -61,10 +61,7 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
             return null;
         }
         int latest = Periods.monthIndex(period);
-        List<String> months = new ArrayList<>();
-        for (int i = latest - Trajectory.WINDOW + 1; i <= latest; i++) {
-            months.add(Periods.period(i));
-        }
+        List<String> months = months(period);
         Series series = Series.build(metric, breakdown, scope, months, cells);
         int deadline = Periods.monthIndex(targetBy.toString()) - latest;
         boolean higher = metric.direction == Metric.Direction.HIGHER_IS_BETTER;
@@ -86,6 +83,16 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
         }
         return new Trajectories(metric.id, scope, breakdown.id, period, metric.target, targetBy.toString(), METHOD,
                 months, groups, flags, notes);
+    }
+
+    /** The months a trajectory fits: {@link Trajectory#WINDOW} months up to and including {@code period}. */
+    public static List<String> months(String period) {
+        int latest = Periods.monthIndex(period);
+        List<String> months = new ArrayList<>();
+        for (int i = latest - Trajectory.WINDOW + 1; i <= latest; i++) {
+            months.add(Periods.period(i));
+        }
+        return months;
     }
 
     /** Each month's published value of a group (the overall for null); null where hidden or not held. */

@@ -16,11 +16,14 @@ import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.MetricCatalogue;
+import org.core20monitor.core.metric.TargetDates;
+import org.core20monitor.core.reference.PeerGroups;
 import org.core20monitor.core.reference.ClinicalAreas;
 import org.core20monitor.core.reference.TreatmentFunctions;
 import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Series;
+import org.core20monitor.core.view.Trajectories;
 import org.core20monitor.core.view.ViewBuilder;
 import org.core20monitor.web.auth.Forbidden;
 import org.core20monitor.web.auth.Grant;
@@ -54,6 +57,8 @@ public final class DashboardServer extends VerticleBase {
     private SignIn signIn;
     private RedisWatch watch;
     private io.lettuce.core.resource.ClientResources redisResources;
+    private TargetDates targets;
+    private PeerGroups peers;
 
     public DashboardServer(ServerConfig config) {
         this.config = config;
@@ -75,6 +80,8 @@ public final class DashboardServer extends VerticleBase {
         return vertx.executeBlocking(() -> {
                     store = new ViewStore(client, context);
                     broadcaster = new UpdateBroadcaster(client, store, context);
+                    targets = config.benchmarking().targets();
+                    peers = config.benchmarking().peerGroups();
                     return null;
                 })
                 .compose(v -> broadcaster.listen())
@@ -120,6 +127,8 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/views").handler(this::views);
         router.get("/api/series").handler(this::series);
         router.get("/api/overview").handler(this::overview);
+        router.get("/api/trajectories").handler(this::trajectories);
+        router.get("/api/benchmarks").handler(this::benchmarks);
         router.get("/api/export/board-paper.pdf").handler(ctx -> export(ctx, Export.PDF));
         router.get("/api/export/board-paper.xlsx").handler(ctx -> export(ctx, Export.XLSX));
         router.get("/api/export/board-paper.csv").handler(ctx -> export(ctx, Export.CSV));
@@ -312,8 +321,51 @@ public final class DashboardServer extends VerticleBase {
     private void overview(RoutingContext ctx) {
         overviewCells(ctx).onSuccess(in -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(PublicFigures.overview(in.query().scope(), in.query().period(), in.trend(), in.cells(),
-                                BREAKDOWNS, ClinicalAreas.DEFAULT)))
+                                BREAKDOWNS, ClinicalAreas.DEFAULT, targets)))
                 .onFailure(ctx::fail);
+    }
+
+    /** Where each group is heading against a metric's national target, over the months up to the period. */
+    private void trajectories(RoutingContext ctx) {
+        store.latestPeriod().map(latest -> ViewQuery.parseTrajectories(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
+                .compose(spec -> {
+                    SignIn.requireSee(ctx, spec.scope());
+                    Set<String> sources = new LinkedHashSet<>();
+                    for (String month : Trajectories.months(spec.period())) {
+                        sources.addAll(new ViewQuery.Spec(spec.metric(), month, spec.scope(), spec.breakdown()).sources());
+                    }
+                    return store.cells(sources).map(cells -> PublicFigures.trajectories(spec.metric(), spec.breakdown(),
+                            spec.scope(), spec.period(), targets, cells));
+                })
+                .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onFailure(ctx::fail);
+    }
+
+    /**
+     * An ICB's gap beside England's and its peers'. A user granted the ICB sees its peers' published
+     * ICB-wide figures here (as NHS England publishes them for every ICB), not their breakdowns.
+     */
+    private void benchmarks(RoutingContext ctx) {
+        store.latestPeriod().map(latest -> ViewQuery.parseBenchmarks(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
+                .compose(spec -> {
+                    SignIn.requireSee(ctx, spec.scope());
+                    return store.cells(benchmarkSources(spec.metric(), spec.period(), spec.scope().icb()))
+                            .map(cells -> PublicFigures.benchmarks(spec.metric(), spec.breakdown(), spec.period(),
+                                    spec.scope().icb(), peers, cells));
+                })
+                .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onFailure(ctx::fail);
+    }
+
+    /** The cells an ICB's benchmarks read: its own, England's and its peers', in the month. */
+    private Set<String> benchmarkSources(Metric metric, String period, String icb) {
+        Set<String> sources = new LinkedHashSet<>();
+        List<Scope> areas = new java.util.ArrayList<>(List.of(Scope.icb(icb), Scope.ENGLAND));
+        peers.of(icb).forEach(p -> areas.add(Scope.icb(p)));
+        for (Scope area : areas) {
+            sources.addAll(new ViewQuery.Spec(metric, period, area, Breakdown.NONE).sources());
+        }
+        return sources;
     }
 
     /** A scope and month with the months before it and every cell an overview or board paper reads. */
@@ -332,6 +384,9 @@ public final class DashboardServer extends VerticleBase {
                 }
                 for (Scope area : Overview.areaScopes(query.scope(), ClinicalAreas.DEFAULT)) {
                     sources.addAll(new ViewQuery.Spec(metric, query.period(), area, Breakdown.NONE).sources());
+                }
+                if (query.scope().wholeIcb()) {
+                    sources.addAll(benchmarkSources(metric, query.period(), query.scope().icb()));
                 }
             }
             return store.cells(sources).map(cells -> new OverviewCells(query, trend, cells));
@@ -363,7 +418,7 @@ public final class DashboardServer extends VerticleBase {
                     + in.query().period() + "." + format.extension;
             return Downloads.send(vertx, ctx, format.contentType, name, out -> {
                 var paper = PublicFigures.boardPaper(in.query().scope(), in.query().period(), in.trend(), in.cells(),
-                        BREAKDOWNS, ClinicalAreas.DEFAULT);
+                        BREAKDOWNS, ClinicalAreas.DEFAULT, targets, peers);
                 switch (format) {
                     case PDF -> BoardPaperPdf.write(paper, scopeName, PublicFigures.qualityFigures(counters), ukNow(), out);
                     case XLSX -> DataExport.xlsx(paper, BoardPaperPdf.title(scopeName, paper.period()), out);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.core20monitor.core.generator.GenerateEvents;
 import redis.embedded.RedisServer;
 
 /**
@@ -33,6 +34,13 @@ final class EmbeddedDemo {
             // The demo serves plain HTTP: a Secure-only cookie would not come back from a browser that
             // reaches it by a host name rather than localhost.
             config = config.withAuth(config.auth().withCookieSecure(false));
+        }
+        if (!env.containsKey("PEER_CANDIDATES") && !env.containsKey("PEERS")) {
+            // The demo generates a few ICBs: each is benchmarked against the others rather than against
+            // peers with no data.
+            Benchmarking b = config.benchmarking();
+            config = config.withBenchmarking(new Benchmarking(b.targetDates(), b.peerCount(), demoIcbs(jobArgs),
+                    null));
         }
         Path jobJar = Path.of(env.getOrDefault("CORE20_JOB_JAR", "flink-jobs/target/core20-flink-jobs.jar"));
         Path flinkLib = Path.of(env.getOrDefault("CORE20_FLINK_LIB", "flink-jobs/target/flink-lib"));
@@ -128,7 +136,9 @@ final class EmbeddedDemo {
         // The demo's history opens with follow-ups under way (30 months simulated before it)
         // and has the 2019/20 baseline year, so the change in follow-ups has something to compare with.
         List<String> given = List.of(jobArgs);
-        for (String[] option : new String[][] {{"--warm-up-months", "30"}, {"--baseline", "true"}}) {
+        // PIFU reaches the most deprived fifth more slowly than everyone else, which the trajectories flag.
+        for (String[] option : new String[][] {{"--warm-up-months", "30"}, {"--baseline", "true"},
+                {"--scenario", "flat-core20-pifu"}}) {
             if (!given.contains(option[0])) {
                 command.addAll(List.of(option));
             }
@@ -154,6 +164,14 @@ final class EmbeddedDemo {
         } catch (Exception e) {
             System.err.println("while stopping: " + e.getMessage());
         }
+    }
+
+    /** The ICBs the demo's job generates: its --icbs argument, or the generator's default. */
+    static List<String> demoIcbs(String[] jobArgs) {
+        List<String> args = List.of(jobArgs);
+        int at = args.indexOf("--icbs");
+        String icbs = at >= 0 && at + 1 < args.size() ? args.get(at + 1) : GenerateEvents.DEFAULT_ICBS;
+        return List.of(icbs.split(","));
     }
 
     private static int freePort() throws IOException {

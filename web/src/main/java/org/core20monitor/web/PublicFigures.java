@@ -8,6 +8,10 @@ import org.core20monitor.core.disclosure.DisclosureControl;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
+import org.core20monitor.core.metric.TargetDates;
+import org.core20monitor.core.reference.PeerGroups;
+import org.core20monitor.core.view.Benchmarks;
+import org.core20monitor.core.view.Trajectories;
 import org.core20monitor.core.ehia.Monitoring;
 import org.core20monitor.core.ehia.ServiceChange;
 import org.core20monitor.core.reference.ClinicalAreas;
@@ -46,8 +50,23 @@ public final class PublicFigures {
 
     /** The overview of a scope and month; {@link Overview#build} reads only disclosure-controlled views. */
     public static String overview(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
-                                  Breakdowns breakdowns, ClinicalAreas areas) {
-        return json(Overview.build(scope, period, trend, cells, breakdowns, areas));
+                                  Breakdowns breakdowns, ClinicalAreas areas, TargetDates targets) {
+        return json(Overview.build(scope, period, trend, cells, breakdowns, areas, targets));
+    }
+
+    /** Trajectories; {@link Trajectories#build} reads only published monthly values. */
+    public static String trajectories(Metric metric, Breakdown breakdown, Scope scope, String period,
+                                      TargetDates targets, ViewBuilder.Cells cells) {
+        return json(Trajectories.build(metric, breakdown, scope, period, targets.of(metric), cells));
+    }
+
+    /**
+     * An ICB's benchmarks; {@link Benchmarks#build} publishes the areas' views through disclosure
+     * control and rounds the differences it computes from them.
+     */
+    public static String benchmarks(Metric metric, Breakdown breakdown, String period, String icb, PeerGroups peers,
+                                    ViewBuilder.Cells cells) {
+        return json(Benchmarks.build(metric, breakdown, period, icb, peers, cells));
     }
 
     /** The data-quality counters, with counts rounded and small counts hidden like any other count. */
@@ -60,8 +79,9 @@ public final class PublicFigures {
      * disclosure-controlled views, and the quality figures come from {@link #qualityFigures}.
      */
     public static BoardPaper boardPaper(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
-                                        Breakdowns breakdowns, ClinicalAreas areas) {
-        return BoardPaper.build(scope, period, trend, cells, breakdowns, areas);
+                                        Breakdowns breakdowns, ClinicalAreas areas, TargetDates targets,
+                                        PeerGroups peers) {
+        return BoardPaper.build(scope, period, trend, cells, breakdowns, areas, targets, peers);
     }
 
     /** EHIA monitoring of a service change; {@link Monitoring#build} publishes only disclosure-controlled figures. */

@@ -96,6 +96,46 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
                 scope(params, areas), List.of(Breakdown.NONE));
     }
 
+    /**
+     * One metric with a national target, for its trajectories: the months up to {@code period}, by
+     * {@code by} (Core20 when not given).
+     */
+    public static Spec parseTrajectories(MultiMap params, String latestPeriod, ClinicalAreas areas) {
+        Spec spec = withDefaultBreakdown(parse(params, latestPeriod, areas), params, Breakdown.CORE20);
+        if (spec.metric().target == null) {
+            throw new BadParameter("metric '" + spec.metric().id + "' has no national target to project towards (these "
+                    + "have: " + java.util.Arrays.stream(Metric.values()).filter(m -> m.target != null)
+                    .map(m -> m.id).toList() + ")");
+        }
+        return spec;
+    }
+
+    /**
+     * One metric of a whole ICB, for its benchmarks against England and its peers, by a breakdown
+     * with one gap ({@code imd_quintile} when not given, {@code imd_decile} or {@code core20}).
+     */
+    public static Spec parseBenchmarks(MultiMap params, String latestPeriod, ClinicalAreas areas) {
+        Spec spec = withDefaultBreakdown(parse(params, latestPeriod, areas), params, Breakdown.IMD_QUINTILE);
+        if (!spec.scope().wholeIcb()) {
+            throw new BadParameter("benchmarks compare a whole ICB: give icb, and no provider, specialty or area");
+        }
+        if (!org.core20monitor.core.view.Benchmarks.supports(spec.breakdown())) {
+            throw new BadParameter("benchmarks compare one gap: by must be imd_quintile, imd_decile or core20, was '"
+                    + spec.breakdown().id + "'");
+        }
+        if (!org.core20monitor.core.view.Benchmarks.supports(spec.metric())) {
+            throw new BadParameter("metric '" + spec.metric().id + "' has no interval for its gap to compare by "
+                    + "(benchmarks cover percentages, rates and ratios)");
+        }
+        return spec;
+    }
+
+    private static Spec withDefaultBreakdown(ViewQuery query, MultiMap params, Breakdown fallback) {
+        Spec spec = query.single();
+        String by = params.get("by");
+        return by == null || by.isBlank() ? new Spec(spec.metric(), spec.period(), spec.scope(), fallback) : spec;
+    }
+
     /** Months a monthly chart shows when no range is asked for: two years, so SPC has enough points. */
     public static final int DEFAULT_TREND_MONTHS = 24;
 

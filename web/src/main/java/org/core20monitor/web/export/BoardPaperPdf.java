@@ -10,9 +10,12 @@ import java.util.Map;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.report.BoardPaper;
 import org.core20monitor.core.report.Format;
+import org.core20monitor.core.report.Narrative;
 import org.core20monitor.core.stats.Spc;
+import org.core20monitor.core.view.Benchmarks;
 import org.core20monitor.core.view.GroupValue;
 import org.core20monitor.core.view.Overview;
+import org.core20monitor.core.view.Trajectories;
 import org.core20monitor.core.view.View;
 
 /**
@@ -79,6 +82,14 @@ public final class BoardPaperPdf {
                 + " proportions). The slope index of inequality (SII) is fitted across all quintiles by the method of"
                 + " OHID's PHEindicatormethods and reads least deprived minus most deprived. SPC: Making Data Count"
                 + " XmR charts, limits at the mean plus or minus 2.66 times the mean moving range.");
+        h.tag("p", "The gap in patients is how many more (or fewer) patients in a group would have had the outcome at"
+                + " the reference group's rate (the least deprived 20% for deprivation, White patients for ethnicity,"
+                + " everyone else for Core20): the group's denominator times the difference of the two rates, with"
+                + " the interval of that difference. The population attributable risk (as ScotPHO reports it) is"
+                + " the same for all quintiles together: how many more or fewer, and how far the overall value"
+                + " would move, if every quintile had the least deprived quintile's rate. Estimated numbers of"
+                + " patients are rounded to the nearest 5 and hidden when fewer than 8.");
+        h.tag("p", "Trajectories: " + Trajectories.METHOD + " Benchmarks: " + Benchmarks.METHOD + ".");
         h.raw("</body></html>");
         return h.toString();
     }
@@ -119,6 +130,12 @@ public final class BoardPaperPdf {
                 "No deprivation gap is wider than last month.");
         findings(h, "Statistical process control signals", paper.spcSignals(),
                 "No special-cause variation in the latest month.");
+        findings(h, "Groups projected to reach a national target later than the rest", paper.laterToTarget(),
+                "On the current trends, no Core20 or ethnic minority group reaches a national target later than the rest.");
+        if (paper.scope().wholeIcb()) {
+            findings(h, "Deprivation gaps significantly wider than England's", paper.againstEngland(),
+                    "No deprivation gap is significantly wider than England's.");
+        }
     }
 
     private static void findings(Html h, String heading, List<BoardPaper.Finding> items, String none) {
@@ -159,6 +176,12 @@ public final class BoardPaperPdf {
                     + " limits; dotted red line: target. Special-cause months are larger: orange triangles where"
                     + " the change is of concern, blue diamonds where it is an improvement.", "note");
         }
+        for (Trajectories t : s.trajectories()) {
+            trajectoryTable(h, t, m);
+        }
+        if (s.benchmarks() != null) {
+            benchmarkTable(h, s.benchmarks(), m);
+        }
         for (View v : new View[] {s.byQuintile(), s.byEthnicity()}) {
             if (v == null) {
                 continue;
@@ -172,6 +195,68 @@ public final class BoardPaperPdf {
             }
         }
         h.raw("</div>");
+    }
+
+    private static void trajectoryTable(Html h, Trajectories t, Metric m) {
+        String by = t.breakdown().equals("core20") ? "Core20 and the rest" : "ethnicity group";
+        h.tag("h3", "Where each group is heading: " + by);
+        h.raw("<table class=\"data\"><caption>" + Html.escape("Projection to the " + Narrative.target(m) + " target by "
+                + Format.period(t.targetBy()) + ", from the 12 months to " + Format.period(t.period()))
+                + "</caption><thead><tr>");
+        for (String head : List.of("Group", "Latest month", "Change per month", "SPC mean (limits)",
+                "Target reached", "By the target date")) {
+            h.raw("<th scope=\"col\">" + Html.escape(head) + "</th>");
+        }
+        h.raw("</tr></thead><tbody>");
+        for (Trajectories.Group g : t.groups()) {
+            Double latest = g.values().get(g.values().size() - 1);
+            h.raw("<tr><th scope=\"row\">" + Html.escape(g.label()) + "</th>");
+            h.td(Format.number(latest, m.unit()), "num");
+            h.td(g.slopePerMonth() == null ? "–" : Format.difference(g.slopePerMonth(), m), "num");
+            h.td(g.baselineMean() == null ? "–" : Format.number(g.baselineMean(), m.unit())
+                    + (g.baselineLower() == null ? "" : " (" + Format.interval(g.baselineLower(), g.baselineUpper(),
+                    m.unit()) + ")"), "num");
+            h.td(switch (g.status()) {
+                case "MEETING" -> "met now";
+                case "REACHES" -> Format.period(g.reaches());
+                case "SLIPPING" -> "met now, not on trend to stay";
+                case "NOT_ON_TREND" -> "not on current trend";
+                default -> "too few months";
+            });
+            h.td(g.onTime() ? "Yes" : "No");
+            h.raw("</tr>");
+        }
+        h.raw("</tbody></table>");
+        h.tag("p", t.method(), "note");
+    }
+
+    private static void benchmarkTable(Html h, Benchmarks b, Metric m) {
+        h.tag("h3", "Against England and peer ICBs");
+        h.raw("<table class=\"data\"><caption>" + Html.escape("Gap (" + b.gap() + "), " + Format.period(b.period())
+                + "; peers are the ICBs nearest in their share of Core20 population") + "</caption><thead><tr>");
+        for (String head : List.of("Area", "Core20 share", "All patients", "Gap (95% CI)",
+                b.icb() + " minus this gap (95% CI)", b.icb() + "'s gap is")) {
+            h.raw("<th scope=\"col\">" + Html.escape(head) + "</th>");
+        }
+        h.raw("</tr></thead><tbody>");
+        for (Benchmarks.Row r : b.rows()) {
+            h.raw("<tr><th scope=\"row\">" + Html.escape(r.role().equals("england") ? "England" : r.name() + " (" + r.area()
+                    + ")") + "</th>");
+            h.td(r.core20Share() == null ? "–" : Format.number(r.core20Share(), "") + "%", "num");
+            h.td(r.overall() == null ? "no data" : Format.value(r.overall().value(), m), "num");
+            h.td(r.gap() == null ? (r.note() == null ? "–" : "*") : Format.difference(r.gap(), m)
+                    + (r.gapLower() == null ? "" : " (" + Format.interval(r.gapLower(), r.gapUpper(), m.unit()) + ")"), "num");
+            h.td(r.difference() == null ? "–" : Format.difference(r.difference(), m) + " ("
+                    + Format.interval(r.differenceLower(), r.differenceUpper(), m.unit()) + ")", "num");
+            h.td(r.judgement() == null ? (r.role().equals("icb") ? "" : r.note() == null ? "–" : r.note())
+                    : switch (r.judgement()) {
+                        case "wider" -> "significantly wider";
+                        case "narrower" -> "significantly narrower";
+                        default -> "not significantly different";
+                    });
+            h.raw("</tr>");
+        }
+        h.raw("</tbody></table>");
     }
 
     static void table(Html h, View v, Metric m, String caption) {

@@ -30,7 +30,8 @@ public final class DataExport {
 
     static final List<String> GROUP_COLUMNS = List.of("Breakdown", "Group", "Numerator", "Denominator", "Value",
             "Lower 95% limit", "Upper 95% limit", "Against all patients", "Difference from reference",
-            "Difference lower", "Difference upper");
+            "Difference lower", "Difference upper", "Gap in patients at the reference rate", "Gap in patients lower",
+            "Gap in patients upper");
 
     private DataExport() {}
 
@@ -78,6 +79,36 @@ public final class DataExport {
                     n = row(sheet, n, null, values("Ratio, most to least deprived", in.ratio(), in.ratioLower(), in.ratioUpper()));
                     n = row(sheet, n, null, values("SII (" + in.orientation() + ")", in.sii(), in.siiLower(), in.siiUpper()));
                     n = row(sheet, n, null, values("RII", in.rii(), in.riiLower(), in.riiUpper()));
+                    var par = in.attributable();
+                    if (par != null) {
+                        n = row(sheet, n, null, values("Attributable: patients at the least deprived rate",
+                                par.patients(), par.patientsLower(), par.patientsUpper()));
+                        n = row(sheet, n, null, values("Attributable: overall minus least deprived", par.risk(),
+                                par.riskLower(), par.riskUpper()));
+                        n = row(sheet, n, null, values("Attributable: % of the overall value", par.percent(),
+                                par.percentLower(), par.percentUpper()));
+                    }
+                }
+                for (var t : s.trajectories()) {
+                    n = row(sheet, n + 1, bold, List.of("Trajectory by " + t.breakdown() + " to " + t.targetBy(),
+                            "Latest month", "Change per month", "SPC mean", "Status", "Target reached",
+                            "By the target date"));
+                    for (var g : t.groups()) {
+                        n = row(sheet, n, null, List.of(g.label(), cell(g.values().get(g.values().size() - 1)),
+                                cell(g.slopePerMonth()), cell(g.baselineMean()), g.status(),
+                                g.reaches() == null ? "" : g.reaches(), g.onTime() ? "yes" : "no"));
+                    }
+                }
+                if (s.benchmarks() != null) {
+                    n = row(sheet, n + 1, bold, List.of("Benchmark (" + s.benchmarks().gap() + ")", "Core20 share %",
+                            "All patients", "Gap", "Gap lower", "Gap upper", "Difference of gaps", "Difference lower",
+                            "Difference upper", "Judgement"));
+                    for (var b : s.benchmarks().rows()) {
+                        n = row(sheet, n, null, List.of(b.area(), cell(b.core20Share()),
+                                cell(b.overall() == null ? null : b.overall().value()), cell(b.gap()), cell(b.gapLower()),
+                                cell(b.gapUpper()), cell(b.difference()), cell(b.differenceLower()),
+                                cell(b.differenceUpper()), b.judgement() == null ? "" : b.judgement()));
+                    }
                 }
                 n = row(sheet, n + 1, bold, List.of("Month", "Value (all patients)", "Lower 95% limit",
                         "Upper 95% limit", "Gap, most minus least deprived", "SPC signal"));
@@ -140,6 +171,9 @@ public final class DataExport {
         r.add(vs == null ? "" : cell(vs.difference()));
         r.add(vs == null ? "" : cell(vs.differenceLower()));
         r.add(vs == null ? "" : cell(vs.differenceUpper()));
+        r.add(vs == null ? "" : cell(vs.patients()));
+        r.add(vs == null ? "" : cell(vs.patientsLower()));
+        r.add(vs == null ? "" : cell(vs.patientsUpper()));
         return r;
     }
 
