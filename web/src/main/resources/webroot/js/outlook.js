@@ -22,8 +22,8 @@ const STATUS = {
   NOT_ENOUGH_DATA: 'too few months',
 };
 
-function trajectoryTable(t, metric, id) {
-  const caption = `Where each group is heading: ${metric.label} against the ${withUnit(t.target, metric.unit)} target by ${fmtPeriod(t.target_by)}, from the 12 months to ${fmtPeriod(t.period)}`;
+function trajectoryTable(t, metric, id, heading) {
+  const caption = `Where each group is heading (${heading.toLowerCase()}): ${metric.label} against the ${withUnit(t.target, metric.unit)} target by ${fmtPeriod(t.target_by)}, from the 12 months to ${fmtPeriod(t.period)}`;
   return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption` },
     el('table', { id, class: 'data-table' },
       el('caption', { id: `${id}-caption` }, caption),
@@ -92,7 +92,7 @@ function trajectoryBlock(t, metric, id, heading) {
       el('div', { class: 'chart-col' }, el('figure', { class: 'chart-figure' },
         el('div', { class: 'chart-box' }, canvas),
         el('figcaption', {}, el('p', { class: 'chart-key' }, 'Solid: each published month; dashed: the straight-line trend carried forward; shaded: 95% prediction interval; dotted red: the target.')))),
-      trajectoryTable(t, metric, `${id}-table`)),
+      trajectoryTable(t, metric, `${id}-table`, heading)),
     el('p', { class: 'hint' }, t.method), ...(t.notes || []).map((n) => el('p', { class: 'hint' }, n)));
   return { block, draw: () => { if (chartsAvailable()) trajectoryChart(canvas, t, metric); } };
 }

@@ -229,6 +229,89 @@ class DashboardBrowserTest {
 
     @Test
     @Order(2)
+    void theOutlookSaysWhereEachGroupIsHeadingAndTheGapInPatientsAsTheApiHasIt() throws Exception {
+        open("/?icb=QOP");
+        JsonNode outlook = tile(api("/api/overview?icb=QOP"), "pifu_rate").path("outlook");
+        // The gap in patients, checked against a count of the month's lines: at the least deprived
+        // fifth's rate, the most deprived fifth would have had d1 × n5 / d5 moved to PIFU, not n1.
+        long[][] q = quintilePifu(history, LATEST, "QOP");
+        double expected = q[1][1] * (double) q[5][0] / q[5][1] - q[1][0];
+        assertThat(expected).as("the scenario leaves the most deprived behind").isGreaterThan(10);
+        String gap = outlook.path("gap_in_patients").asText();
+        assertThat(gap).startsWith("In " + java.time.YearMonth.parse(LATEST).getMonth()
+                .getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " 2026, " + Math.round(expected / 5) * 5
+                + " more patients in the most deprived 20% would have been moved or discharged to PIFU at the rate of "
+                + "the least deprived 20%");
+        waitForText(By.cssSelector("#tile-pifu_rate [data-outlook='gap']"), gap);
+        // The trajectory flags the most deprived fifth, and the tile says so in the API's words.
+        JsonNode flags = outlook.path("trajectory_flags");
+        assertThat(flags.size()).isPositive();
+        assertThat(flags.get(0).asText()).startsWith("For the most deprived 20% (Core20), the 5% target is ");
+        waitForText(By.cssSelector("#tile-pifu_rate [data-outlook='flag']"), flags.get(0).asText());
+        assertThat(textOf(By.cssSelector("#tile-pifu_rate [data-outlook='england']")))
+                .isEqualTo(outlook.path("england").asText()).startsWith("In " );
+
+        // The metric page: the same flags over the trajectory chart and table, and the benchmarks table.
+        open("/metric.html?metric=pifu_rate&icb=QOP");
+        JsonNode core20 = api("/api/trajectories?metric=pifu_rate&icb=QOP&by=core20");
+        waitForText(By.cssSelector("#trajectory-core20-block li[data-flag='core20']"),
+                core20.path("flags").get(0).path("text").asText());
+        for (JsonNode g : core20.path("groups")) {
+            String reaches = switch (g.path("status").asText()) {
+                case "REACHES" -> fmtMonth(g.path("reaches").asText());
+                case "MEETING" -> "met now";
+                case "NOT_ON_TREND" -> "not on current trend";
+                case "SLIPPING" -> "met now, not on trend to stay";
+                default -> "too few months";
+            };
+            waitForText(By.cssSelector("#trajectory-core20-table tr[data-group='" + g.path("group").asText()
+                    + "'] td[data-col='reaches']"), reaches);
+        }
+        JsonNode benchmarks = api("/api/benchmarks?metric=pifu_rate&icb=QOP");
+        JsonNode england = benchmarks.path("rows").get(1);
+        assertThat(england.path("area").asText()).isEqualTo("England");
+        if (england.path("difference").isNumber()) {
+            waitForText(By.cssSelector("#benchmarks-table tr[data-area='England'] td[data-col='difference']"),
+                    String.format(Locale.UK, "%s%.1f (", england.path("difference").asDouble() > 0 ? "+" : "",
+                            england.path("difference").asDouble())
+                            + String.format(Locale.UK, "%.1f to %.1f)", england.path("difference_lower").asDouble(),
+                            england.path("difference_upper").asDouble()));
+        }
+        assertThat(textOf(By.id("benchmarks"))).contains(benchmarks.path("statements").get(0).asText());
+        assertNoSmallCountsInPage();
+        assertEverythingCameFromTheServer();
+        assertAccessible("metric with outlook");
+        screenshots("outlook");
+    }
+
+    /** "2027-03" → "March 2027". */
+    private static String fmtMonth(String period) {
+        java.time.YearMonth m = java.time.YearMonth.parse(period);
+        return m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " " + m.getYear();
+    }
+
+    /** An ICB's attended PIFU outcomes and attendances by IMD quintile ([q][0], [q][1]) in a month, from the lines. */
+    private static long[][] quintilePifu(List<String> lines, String period, String icb) {
+        org.core20monitor.core.reference.ImdLookup imd = org.core20monitor.core.reference.ImdLookup.load(ImdEdition.IMD2025);
+        long[][] c = new long[6][2];
+        Set<String> seen = new HashSet<>();
+        for (String line : lines) {
+            io.vertx.core.json.JsonObject r = new io.vertx.core.json.JsonObject(line);
+            String month = Instant.parse(r.getString("event_time")).atZone(java.time.ZoneId.of("Europe/London"))
+                    .toLocalDate().toString().substring(0, 7);
+            Integer decile = r.getString("lsoa") == null ? null : imd.decile(r.getString("lsoa"));
+            if (seen.add(r.getString("event_id")) && month.equals(period) && icb.equals(r.getString("icb"))
+                    && decile != null && "ATTENDED".equals(r.getString("attendance"))) {
+                int quintile = (decile + 1) / 2;
+                c[quintile][1]++;
+                c[quintile][0] += "PIFU".equals(r.getString("outcome")) ? 1 : 0;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    @Order(3)
     void metricPageDrillDownAndFiltersShowTheApisNumbersAndCarryTheFiltersInTheUrl() throws Exception {
         open("/?icb=QWE");
         WebElement link = wait.until(d -> d.findElement(By.cssSelector("#tile-pifu_rate .tile-title a")));
@@ -302,7 +385,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aProgrammeLeadRegistersAServiceChangeAndSeesItsMonitoring() throws Exception {
         open("/ehia.html");
         WebElement name = browser.findElement(By.id("f-name"));
@@ -360,7 +443,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aLiveUpdateChangesTheNumbersInPlaceAndAStoppedServerShowsTheStaleBannerUntilItReconnects() throws Exception {
         open("/metric.html?metric=pifu_rate&icb=QWE");
         By overall = By.cssSelector("#table-imd_quintile td[data-group='overall'][data-col='value']");
@@ -397,7 +480,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRedisOutageMarksTheDataDelayedAndThePageCatchesUpWhenRedisReturns() throws Exception {
         open("/metric.html?metric=pifu_rate&icb=QWE");
         By overall = By.cssSelector("#table-imd_quintile td[data-group='overall'][data-col='value']");
@@ -771,9 +854,11 @@ class DashboardBrowserTest {
     }
 
     private static List<String> history() {
+        // A year, so the trajectories have their 12 months, in which PIFU reaches the most deprived fifth slowly;
+        // it ends before midnight in London, so that April is the latest month.
         GeneratorConfig config = new GeneratorConfig(11, List.of("QWE", "QOP"), ImdEdition.IMD2025,
-                Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-05-01T00:00:00Z").toEpochMilli(),
-                1500, 0, 0);
+                Instant.parse("2025-05-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-04-30T20:00:00Z").toEpochMilli(),
+                1500, 0, 0, 3, false, GeneratorConfig.Scenario.FLAT_CORE20_PIFU);
         return SyntheticEventGenerator.history(config);
     }
 }

@@ -66,9 +66,10 @@ class ExportTest {
     @BeforeAll
     void runTheJobOverAYearAndStartTheServer() throws Exception {
         redis = TestRedis.start();
-        GeneratorConfig config = new GeneratorConfig(5, List.of("QWE"), ImdEdition.IMD2025,
+        // QOP, with many more people in Core20 areas than QWE, carries the flatter Core20 PIFU rollout.
+        GeneratorConfig config = new GeneratorConfig(5, List.of("QWE", "QOP"), ImdEdition.IMD2025,
                 Instant.parse("2025-11-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-11-01T00:00:00Z").toEpochMilli(),
-                1200, 0.001, 0.001, 6, false);
+                1200, 0.001, 0.001, 6, false, GeneratorConfig.Scenario.FLAT_CORE20_PIFU);
         Path file = Files.createTempFile("export-test-", ".jsonl");
         file.toFile().deleteOnExit();
         Files.write(file, SyntheticEventGenerator.history(config), StandardCharsets.UTF_8);
@@ -167,6 +168,34 @@ class ExportTest {
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
             ImageIO.write(page, "png", OUT.resolve("board-paper-page1.png").toFile());
             assertThat(page.getWidth()).isGreaterThan(800);
+        }
+    }
+
+    @Test
+    void boardPaperSaysTheGapInPatientsAndWhereEachGroupIsHeadingAsTheDashboardDoes() throws Exception {
+        HttpResponse<Buffer> response = get("/api/export/board-paper.pdf?icb=QOP&period=" + PERIOD);
+        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] bytes = response.bodyAsBuffer().getBytes();
+        Files.write(OUT.resolve("board-paper-qop.pdf"), bytes);
+        JsonObject outlook = get("/api/overview?icb=QOP&period=" + PERIOD).bodyAsJsonObject().getJsonArray("tiles")
+                .getJsonObject(0).getJsonObject("outlook");
+        assertThat(outlook.getString("gap_in_patients")).startsWith("In October 2026").contains(" more patients in the "
+                + "most deprived 20% would have been moved or discharged to PIFU at the rate of the least deprived 20%");
+        assertThat(outlook.getJsonArray("trajectory_flags").getString(0))
+                .startsWith("For the most deprived 20% (Core20), the 5% target is ");
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            // Words wrap onto new lines in the extracted text: compare with single spaces.
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            Files.writeString(OUT.resolve("board-paper-qop.txt"), text);
+            assertThat(text).contains(outlook.getString("gap_in_patients"));
+            assertThat(text).contains(outlook.getString("trajectory"));
+            assertThat(text).contains(outlook.getString("england"));
+            outlook.getJsonArray("trajectory_flags").forEach(f -> assertThat(text).contains((String) f));
+            assertThat(text).contains("Groups projected to reach a national target later than the rest")
+                    .contains("Moved or discharged to PIFU: " + outlook.getJsonArray("trajectory_flags").getString(0))
+                    .contains("Where each group is heading: Core20 and the rest")
+                    .contains("Against England and peer ICBs")
+                    .contains("If every quintile had the rate of the least deprived 20%");
         }
     }
 
