@@ -64,6 +64,11 @@ function trajectoryChart(canvas, t, metric) {
       }
     }
   });
+  const all = t.groups[0];
+  if (isNum(all.baseline_mean)) {
+    datasets.push({ label: 'All patients: SPC mean (baseline)', data: pad(t.months.map(() => all.baseline_mean), 0),
+      borderColor: '#768692', borderWidth: 1.5, pointRadius: 0 });
+  }
   datasets.push({ label: 'Target', data: months.map(() => t.target), borderColor: '#DA291C', borderDash: [2, 3], borderWidth: 2, pointRadius: 0 });
   const existing = window.Chart.getChart(canvas);
   if (existing) existing.destroy();
@@ -91,7 +96,7 @@ function trajectoryBlock(t, metric, id, heading) {
     el('div', { class: 'metric-body' },
       el('div', { class: 'chart-col' }, el('figure', { class: 'chart-figure' },
         el('div', { class: 'chart-box' }, canvas),
-        el('figcaption', {}, el('p', { class: 'chart-key' }, 'Solid: each published month; dashed: the straight-line trend carried forward; shaded: 95% prediction interval; dotted red: the target.')))),
+        el('figcaption', {}, el('p', { class: 'chart-key' }, 'Solid: each published month; dashed: the straight-line trend carried forward; shaded: 95% prediction interval; grey: the SPC mean of all patients over the 12 months; dotted red: the target.')))),
       trajectoryTable(t, metric, `${id}-table`, heading)),
     el('p', { class: 'hint' }, t.method), ...(t.notes || []).map((n) => el('p', { class: 'hint' }, n)));
   return { block, draw: () => { if (chartsAvailable()) trajectoryChart(canvas, t, metric); } };

@@ -72,16 +72,14 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
             if (ethnicity != null) {
                 narrative.addAll(Narrative.of(ethnicity, metric, null));
             }
-            List<Trajectories> trajectories = new ArrayList<>();
-            if (metric.target != null && targets != null && targets.of(metric) != null) {
-                for (Breakdown by : List.of(Breakdown.CORE20, Breakdown.ETHNICITY_GROUP)) {
-                    Trajectories t = Trajectories.build(metric, by, scope, period, targets.of(metric), cells);
-                    trajectories.add(t);
-                    for (Trajectories.Flag f : t.flags()) {
-                        narrative.add(f.text());
-                        later.add(new Finding(metric, metric.label + ": " + f.text()));
-                    }
+            List<Trajectories> trajectories = Trajectories.watched(metric, scope, period, targets, cells);
+            for (Trajectories t : trajectories) {
+                for (Trajectories.Flag f : t.flags()) {
+                    narrative.add(f.text());
+                    later.add(new Finding(metric, metric.label + ": " + f.text()));
                 }
+            }
+            if (!trajectories.isEmpty()) {
                 narrative.add(trajectories.get(0).groups().get(0).summary());
             }
             Benchmarks benchmarks = null;
@@ -93,8 +91,7 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
                     england.add(new Finding(metric, metric.label + ": " + benchmarks.statements().get(0)));
                 }
             }
-            sections.add(new Section(metric, quintiles, ethnicity, series, narrative, List.copyOf(trajectories),
-                    benchmarks));
+            sections.add(new Section(metric, quintiles, ethnicity, series, narrative, trajectories, benchmarks));
             widening(metric, quintiles, previous, widening);
             signal(metric, "", series.overall(), signals);
             signal(metric, " (gap, most minus least deprived)", series.gap(), signals);

@@ -11,7 +11,6 @@ import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.TargetDates;
 import org.core20monitor.core.reference.ClinicalAreas;
-import org.core20monitor.core.reference.PeerGroups;
 import org.core20monitor.core.report.Narrative;
 import org.core20monitor.core.stats.Spc;
 
@@ -135,21 +134,17 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
             gap = Narrative.gapInPatients(deprivation, metric, deprivation.groups().get(0));
             attributable = Narrative.attributable(deprivation, metric);
         }
-        String trajectory = null;
-        List<String> flags = new ArrayList<>();
-        if (metric.target != null && targets != null && targets.of(metric) != null) {
-            for (Breakdown by : List.of(Breakdown.CORE20, Breakdown.ETHNICITY_GROUP)) {
-                Trajectories t = Trajectories.build(metric, by, scope, period, targets.of(metric), cells);
-                trajectory = t.groups().get(0).summary();
-                t.flags().forEach(f -> flags.add(f.text()));
-            }
-        }
+        List<Trajectories> trajectories = Trajectories.watched(metric, scope, period, targets, cells);
+        // All patients' line is the same in every breakdown.
+        String trajectory = trajectories.isEmpty() ? null : trajectories.get(0).groups().get(0).summary();
+        List<String> flags = trajectories.stream().flatMap(t -> t.flags().stream()).map(Trajectories.Flag::text)
+                .toList();
         String england = null;
         if (scope.wholeIcb() && deprivation != null && Benchmarks.supports(metric)) {
             england = Benchmarks.build(metric, Breakdown.IMD_QUINTILE, period, scope.icb(), null, cells)
                     .statements().get(0);
         }
-        return new Outlook(gap, attributable, trajectory, List.copyOf(flags), england);
+        return new Outlook(gap, attributable, trajectory, flags, england);
     }
 
     /**

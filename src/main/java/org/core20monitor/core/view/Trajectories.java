@@ -7,6 +7,7 @@ import org.core20monitor.core.disclosure.DisclosureControl;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.Periods;
+import org.core20monitor.core.metric.TargetDates;
 import org.core20monitor.core.report.Narrative;
 import org.core20monitor.core.stats.Interval;
 import org.core20monitor.core.stats.Spc;
@@ -83,6 +84,21 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
         }
         return new Trajectories(metric.id, scope, breakdown.id, period, metric.target, targetBy.toString(), METHOD,
                 months, groups, flags, notes);
+    }
+
+    /** The breakdowns whose trajectories the overview and the board paper show: Core20, and ethnicity. */
+    public static final List<Breakdown> WATCHED = List.of(Breakdown.CORE20, Breakdown.ETHNICITY_GROUP);
+
+    /**
+     * The trajectories of {@link #WATCHED}, for a metric with a national target and a target date;
+     * empty otherwise.
+     */
+    public static List<Trajectories> watched(Metric metric, Scope scope, String period, TargetDates targets,
+                                             ViewBuilder.Cells cells) {
+        if (metric.target == null || targets == null || targets.of(metric) == null) {
+            return List.of();
+        }
+        return WATCHED.stream().map(by -> build(metric, by, scope, period, targets.of(metric), cells)).toList();
     }
 
     /** The months a trajectory fits: {@link Trajectory#WINDOW} months up to and including {@code period}. */
