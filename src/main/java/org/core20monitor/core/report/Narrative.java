@@ -174,7 +174,7 @@ public final class Narrative {
         };
     }
 
-    /** "40", or "fewer than 8" for an estimate hidden because it is small. */
+    /** The size of a number of patients as a reader sees it: "40", "1,205". */
     private static String howMany(Double patients) {
         return Format.number(Math.abs(patients), "count");
     }
@@ -252,7 +252,7 @@ public final class Narrative {
                 + " (95% CI " + patientsRange(a.patientsLower(), a.patientsUpper()) + ")";
         // risk = overall − least deprived: the overall value would move by −risk.
         String move = a.risk() == 0 ? "the overall value would not change"
-                : "the overall value would be " + Format.difference(Math.abs(a.risk()), metric).substring(1)
+                : "the overall value would be " + Format.difference(Math.abs(a.risk()), metric).replaceFirst("^\\+", "")
                 + (a.risk() < 0 ? " higher" : " lower") + " (95% CI " + signedRange(
                         a.riskUpper() == null ? null : -a.riskUpper(), a.riskLower() == null ? null : -a.riskLower(),
                         v -> Format.number(Math.abs(v), metric.unit()), "higher", "lower") + ")"
