@@ -34,7 +34,7 @@ function trajectoryTable(t, metric, id, heading) {
         return el('tr', { dataset: { group: g.group } },
           el('th', { scope: 'row' }, g.label),
           el('td', { class: 'num' }, isNum(latest) ? withUnit(latest, metric.unit) : '*'),
-          el('td', { class: 'num' }, isNum(g.slope_per_month) ? `${g.slope_per_month > 0 ? '+' : ''}${fmtValue(g.slope_per_month)}` : '–'),
+          el('td', { class: 'num' }, isNum(g.slope_per_month) ? `${g.slope_per_month > 0 ? '+' : ''}${g.slope_per_month.toFixed(2)}` : '–'),
           el('td', { class: 'num' }, isNum(g.baseline_mean)
             ? `${fmtValue(g.baseline_mean)}${isNum(g.baseline_lower) ? ` (${fmtInterval(g.baseline_lower, g.baseline_upper)})` : ''}` : '–'),
           el('td', { dataset: { col: 'reaches' } }, g.status === 'REACHES' ? fmtPeriod(g.reaches) : STATUS[g.status]),

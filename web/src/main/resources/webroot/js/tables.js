@@ -87,7 +87,8 @@ function referenceOf(view) {
 /** Fill `table` with the view's groups and a final "All patients" row. */
 export function renderTable(table, view, metric, breakdownLabel) {
   const ref = referenceOf(view);
-  const patients = ref && (view.groups || []).some((g) => g.vs_reference && 'patients' in g.vs_reference);
+  // Every comparison of counts has a gap in patients (a small one is hidden: "*").
+  const patients = ref && (view.groups || []).some((g) => g.vs_reference && g.vs_reference.difference_lower != null);
   const unit = metric.unit ? `Value (${metric.unit})` : 'Value';
   const caption = `${metric.label} by ${lowerFirst(breakdownLabel)}, ${fmtPeriod(view.period)}`
     + `${view.provisional ? ' (provisional)' : ''}. * = suppressed (small numbers).`;

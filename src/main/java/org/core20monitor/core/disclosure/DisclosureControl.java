@@ -75,7 +75,7 @@ public final class DisclosureControl {
             return null;
         }
         Long shown = count(Math.abs(Math.round(estimate)));
-        return shown == null ? null : Math.signum(estimate) * shown;
+        return shown == null ? null : Math.signum(estimate) * shown + 0.0; // + 0.0 turns -0.0 into 0.0
     }
 
     /** A limit of an estimated number of patients: rounded to the nearest 5, hidden with its estimate. */

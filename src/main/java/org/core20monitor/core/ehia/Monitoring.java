@@ -113,7 +113,8 @@ public record Monitoring(String change, List<String> before, List<String> after,
                     gapChart = gapSeries.gap();
                     gapMonths = gapSeries.views().stream().map(View::period).toList();
                 }
-                for (int i = 0; i < rawBefore.groups().size(); i++) {
+                // Deprivation's gap is the one above (most against least deprived), not each quantile's.
+                for (int i = 0; i < rawBefore.groups().size() && !breakdown.isDeprivation(); i++) {
                     GapChange gap = referenceGap(metric, breakdown, rawBefore.groups().get(i), rawAfter.groups().get(i),
                             pubBefore.groups().get(i), pubAfter.groups().get(i));
                     if (gap != null) {

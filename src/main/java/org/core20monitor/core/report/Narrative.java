@@ -256,7 +256,8 @@ public final class Narrative {
                 + (a.risk() < 0 ? " higher" : " lower") + " (95% CI " + signedRange(
                         a.riskUpper() == null ? null : -a.riskUpper(), a.riskLower() == null ? null : -a.riskLower(),
                         v -> Format.number(Math.abs(v), metric.unit()), "higher", "lower") + ")"
-                + (a.percent() == null ? "" : ", " + Format.number(Math.abs(a.percent()), "") + "% of its value now");
+                + (a.percent() == null ? "" : ", " + Format.number(Math.abs(a.percent()), "")
+                + "% of its value across the known " + kind + "s");
         return "If every " + kind + " had the rate of " + least + ", " + patients + " in " + Format.period(view.period())
                 + ", and " + move + " (population attributable risk).";
     }
@@ -273,7 +274,9 @@ public final class Narrative {
         String target = target(metric);
         String by = Format.period(targetBy);
         return switch (status) {
-            case MEETING -> label + ": meets the " + target + " target now and, on the current trend, will still meet it in "
+            case MEETING -> reaches.compareTo(targetBy) > 0
+                    ? label + ": meets the " + target + " target now (it was due by " + by + ")."
+                    : label + ": meets the " + target + " target now and, on the current trend, will still meet it in "
                     + by + ".";
             case SLIPPING -> label + ": meets the " + target + " target now, but on the current trend will not by " + by
                     + ".";
@@ -290,22 +293,29 @@ public final class Narrative {
      * and {@code reference} are {@link #groupPhrase}s.
      */
     public static String laterThan(Metric metric, String who, String status, String reaches, String reference,
-                                   String referenceStatus, String referenceReaches) {
+                                   String referenceStatus, String referenceReaches, String targetBy) {
         String target = "the " + target(metric) + " target";
-        String theirs = referenceStatus.equals(Trajectory.Status.MEETING.name()) ? "it is already met"
-                : "it is reached in " + Format.period(referenceReaches);
+        String theirs = switch (Trajectory.Status.valueOf(referenceStatus)) {
+            case MEETING -> "it is already met";
+            case SLIPPING -> "it is met now";
+            default -> "it is reached in " + Format.period(referenceReaches);
+        };
         String subject = "For " + who + ", " + target;
-        if (!status.equals(Trajectory.Status.MEETING.name()) && !status.equals(Trajectory.Status.REACHES.name())) {
-            return subject + " is not reached on the current trend; for " + reference + " " + theirs + ".";
-        }
-        if (referenceStatus.equals(Trajectory.Status.MEETING.name())) {
-            return subject + " is projected to be reached in " + Format.period(reaches) + "; for " + reference + " "
-                    + theirs + ".";
-        }
-        int months = Periods.monthIndex(reaches) - Periods.monthIndex(referenceReaches);
-        return subject + " is projected to be reached in " + Format.period(reaches) + ", " + months
-                + (months == 1 ? " month" : " months") + " later than for " + reference + " ("
-                + Format.period(referenceReaches) + ").";
+        return switch (Trajectory.Status.valueOf(status)) {
+            case SLIPPING -> subject + " is met now but, on the current trend, not in " + Format.period(targetBy)
+                    + "; for " + reference + " " + theirs + ".";
+            case MEETING, REACHES -> {
+                if (!referenceStatus.equals(Trajectory.Status.REACHES.name())) {
+                    yield subject + " is projected to be reached in " + Format.period(reaches) + "; for " + reference
+                            + " " + theirs + ".";
+                }
+                int months = Periods.monthIndex(reaches) - Periods.monthIndex(referenceReaches);
+                yield subject + " is projected to be reached in " + Format.period(reaches) + ", " + months
+                        + (months == 1 ? " month" : " months") + " later than for " + reference + " ("
+                        + Format.period(referenceReaches) + ").";
+            }
+            default -> subject + " is not reached on the current trend; for " + reference + " " + theirs + ".";
+        };
     }
 
     /**

@@ -33,6 +33,8 @@ public record Benchmarks(String metric, String period, String breakdown, String 
      * One area. {@code role} is "icb", "england" or "peer"; {@code difference} is the ICB's gap minus
      * this row's, with its interval and {@code judgement} ("wider", "narrower" or "similar": how the
      * ICB's gap compares with this one); null on the ICB's own row and where a gap is not published.
+     * A peer's row carries its overall value and interval and its gap, without counts or the two
+     * groups' values.
      */
     public record Row(String area, String role, String name, Double core20Share, GroupValue overall, Double value,
                       Double referenceValue, Double gap, Double gapLower, Double gapUpper, Double difference,
@@ -42,6 +44,17 @@ public record Benchmarks(String metric, String period, String breakdown, String 
     public static boolean supports(Metric metric) {
         return metric.kind == Metric.Kind.PROPORTION || metric.kind == Metric.Kind.RATE_PER_100
                 || metric.kind == Metric.Kind.RATIO;
+    }
+
+    /**
+     * How the ICB's gap compares in size with another: "wider" or "narrower" when the difference of
+     * their sizes, |own| − |other|, is clear of zero by more than the half-width of the interval of
+     * the difference of the gaps (the same standard error: |own| − |other| is ±(own − other) when the
+     * gaps point the same way and ±(own + other) when they do not), "similar" otherwise.
+     */
+    static String judgement(double own, double other, double halfWidth) {
+        double sizes = Math.abs(own) - Math.abs(other);
+        return sizes - halfWidth > 0 ? "wider" : sizes + halfWidth < 0 ? "narrower" : "similar";
     }
 
     /** The breakdowns with one gap to compare. */
@@ -140,14 +153,20 @@ public record Benchmarks(String metric, String period, String breakdown, String 
             difference = DisclosureControl.published(d.change(), metric);
             lower = DisclosureControl.published(d.lower(), metric);
             upper = DisclosureControl.published(d.upper(), metric);
-            judgement = !d.significant() ? "similar"
-                    : Math.abs(own.value()) > Math.abs(gap.value()) ? "wider" : "narrower";
+            judgement = judgement(own.value(), gap.value(), (d.upper() - d.lower()) / 2);
         }
         String note = gap.shown() == null ? "The gap is hidden: a group it uses is suppressed or has no data"
                 : own != null && own.shown() == null ? "No comparison: the ICB's own gap is hidden or not available"
                 : null;
-        return new Row(area, role, name, share, gap.published().overall(), gap.group().value(),
-                gap.reference().value(), gap.shown(), gap.shownInterval() == null ? null : gap.shownInterval().lower(),
+        // A peer is shown as NHS England publishes every ICB: its headline value and gap, not its groups' counts.
+        boolean peer = role.equals("peer");
+        GroupValue overall = gap.published().overall();
+        if (peer) {
+            overall = new GroupValue(overall.group(), overall.label(), null, null, overall.value(), overall.lower(),
+                    overall.upper(), null, overall.suppressed());
+        }
+        return new Row(area, role, name, share, overall, peer ? null : gap.group().value(),
+                peer ? null : gap.reference().value(), gap.shown(), gap.shownInterval() == null ? null : gap.shownInterval().lower(),
                 gap.shownInterval() == null ? null : gap.shownInterval().upper(), difference, lower, upper, judgement,
                 note);
     }

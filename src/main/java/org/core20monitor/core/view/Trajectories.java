@@ -40,7 +40,8 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
     /**
      * One group's trajectory. {@code fitted} has the line's value for each of {@code months} (null
      * without a line); {@code reaches} is the month the line reaches the target ("YYYY-MM", the latest
-     * month when it meets it now), null when it does not.
+     * month when it meets it now), null when it does not; {@code slopePerMonth} is the line's change
+     * per month to two decimals (a rare outcome such as a long wait moves by hundredths of a point).
      */
     public record Group(String group, String label, List<Double> values, Double baselineMean, Double baselineLower,
                         Double baselineUpper, String status, Double slopePerMonth, List<Double> fitted,
@@ -77,7 +78,7 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
                         higher, targetBy));
             }
         }
-        List<Flag> flags = flags(metric, breakdown, groups);
+        List<Flag> flags = flags(metric, breakdown, groups, targetBy.toString());
         List<String> notes = new ArrayList<>();
         if (deadline < 0) {
             notes.add("The target date, " + targetBy + ", has passed: the projection shows when the target is reached");
@@ -148,7 +149,7 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
                 : Periods.period(Periods.monthIndex(months.get(latest)) + p.monthsAhead());
         Group g = new Group(key, label, values, baseline.mean() == null ? null : DisclosureControl.published(baseline.mean()),
                 DisclosureControl.published(baseline.lowerLimit()), DisclosureControl.published(baseline.upperLimit()),
-                p.status().name(), fit == null ? null : DisclosureControl.published(fit.slope()), fitted, reaches,
+                p.status().name(), fit == null ? null : Math.round(fit.slope() * 100) / 100.0, fitted, reaches,
                 p.onTime(), projection, null);
         return withSummary(g, metric, targetBy);
     }
@@ -164,7 +165,7 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
      * The groups a reader most needs warning about (the most deprived quantile, Core20, every ethnic
      * minority group, a PLUS group) that are projected to reach the target later than their reference.
      */
-    static List<Flag> flags(Metric metric, Breakdown breakdown, List<Group> groups) {
+    static List<Flag> flags(Metric metric, Breakdown breakdown, List<Group> groups, String targetBy) {
         String referenceKey = ViewBuilder.referenceGroup(breakdown);
         Group reference = referenceKey == null ? null
                 : groups.stream().filter(g -> g.group().equals(referenceKey)).findFirst().orElse(null);
@@ -179,29 +180,38 @@ public record Trajectories(String metric, Scope scope, String breakdown, String 
                 flags.add(new Flag(g.group(), g.label(), reference.group(),
                         Narrative.laterThan(metric, Narrative.groupPhrase(breakdown.id, g.group(), g.label()), g.status(),
                                 g.reaches(), Narrative.groupPhrase(breakdown.id, reference.group(), reference.label()),
-                                reference.status(), reference.reaches())));
+                                reference.status(), reference.reaches(), targetBy)));
             }
         }
         return flags;
     }
 
-    /** The month index the line meets the target from (the latest month when met now); null when not on course. */
+    /**
+     * The month index the line meets the target from: the latest month when it meets it now (even if
+     * it is slipping away), the month it reaches it otherwise; null when it does not.
+     */
     private static Integer monthsToTarget(Group g) {
         return switch (Trajectory.Status.valueOf(g.status())) {
-            case MEETING, REACHES -> Periods.monthIndex(g.reaches());
+            case MEETING, SLIPPING, REACHES -> Periods.monthIndex(g.reaches());
             default -> null;
         };
     }
 
-    private static boolean later(Group g, Group reference) {
+    /**
+     * Whether a group is behind its reference: it reaches the target later, or not at all while the
+     * reference does, or it is slipping below a target the reference will go on meeting.
+     */
+    static boolean later(Group g, Group reference) {
         if (g.status().equals(Trajectory.Status.NOT_ENOUGH_DATA.name())) {
             return false;
         }
-        Integer mine = monthsToTarget(g);
         Integer theirs = monthsToTarget(reference);
         if (theirs == null) {
             return false; // the reference is not on course either: no group is behind it on this measure
         }
-        return mine == null || mine > theirs;
+        Integer mine = monthsToTarget(g);
+        return mine == null || mine > theirs
+                || g.status().equals(Trajectory.Status.SLIPPING.name())
+                && reference.status().equals(Trajectory.Status.MEETING.name());
     }
 }

@@ -114,6 +114,10 @@ class MonitoringScenarioTest {
                 .orElseThrow();
         assertThat(gap.widened()).isTrue();
         assertThat(gap.after()).isLessThan(gap.before());
+        // One deprivation gap (most against least deprived), and so at most one alert about it.
+        assertThat(pifu.gaps().stream().filter(g -> g.breakdown().equals("imd_quintile"))).hasSize(1);
+        assertThat(m.alerts().stream().filter(a -> a.kind().equals(Monitoring.GAP_WIDENED)
+                && "imd_quintile".equals(a.breakdown()))).hasSize(1);
         assertThat(gap.changeUpper()).as("interval excludes no change").isNegative();
         assertThat(m.alerts()).anySatisfy(a -> {
             assertThat(a.kind()).isEqualTo(Monitoring.GAP_WIDENED);

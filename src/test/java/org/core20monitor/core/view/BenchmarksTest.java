@@ -54,6 +54,14 @@ class BenchmarksTest {
         assertThat(peer.differenceUpper()).isEqualTo(0.1);
         assertThat(peer.judgement()).isEqualTo("similar");
         assertThat(peer.name()).isEqualTo("NHS South East London ICB");
+        // A peer's row is its headline value and gap: no counts, no group values.
+        assertThat(peer.overall().value()).isEqualTo(4.9);
+        assertThat(peer.overall().numerator()).isNull();
+        assertThat(peer.overall().denominator()).isNull();
+        assertThat(peer.value()).isNull();
+        assertThat(peer.referenceValue()).isNull();
+        assertThat(england.value()).isEqualTo(4.0);
+        assertThat(england.overall().denominator()).isEqualTo(50_000L);
 
         assertThat(b.rows().get(3).note()).isEqualTo("No data for this area in the month");
         assertThat(b.statements()).containsExactly(
@@ -70,6 +78,17 @@ class BenchmarksTest {
         // QWE: 30/1,000 against 210/4,000 (5.25%): −2.25 points, published −2.3 (to one decimal, half up).
         assertThat(b.rows().get(0).gap()).isEqualTo(-2.3);
         assertThat(b.gap()).isEqualTo("Core20 minus the rest");
+    }
+
+    @Test
+    void widerAndNarrowerCompareTheSizesOfTheGapsEvenWhenTheyPointOppositeWays() {
+        // Half-width 1.0: sizes 3.0 against 1.0 are clear of it; 2.6 against 2.5 are not, although
+        // the gaps themselves (−2.6 and +2.5) differ by 5.1.
+        assertThat(Benchmarks.judgement(-3.0, -1.0, 1.0)).isEqualTo("wider");
+        assertThat(Benchmarks.judgement(-1.0, -3.0, 1.0)).isEqualTo("narrower");
+        assertThat(Benchmarks.judgement(-2.6, 2.5, 1.0)).isEqualTo("similar");
+        assertThat(Benchmarks.judgement(-4.0, 1.0, 1.0)).isEqualTo("wider");
+        assertThat(Benchmarks.judgement(-1.5, -1.0, 1.0)).isEqualTo("similar");
     }
 
     @Test

@@ -64,6 +64,7 @@ class GapInPatientsViewTest {
         assertThat(DisclosureControl.patients(-12.4)).isEqualTo(-10.0);
         assertThat(DisclosureControl.patients(-7.4)).isNull();
         assertThat(DisclosureControl.patients(0.4)).isEqualTo(0.0);
+        assertThat(DisclosureControl.patients(-0.3)).as("zero, not minus zero").isEqualTo(0.0);
     }
 
     @Test

@@ -82,6 +82,29 @@ class TrajectoriesTest {
                         + "else it is already met."));
     }
 
+    private static Trajectories.Group g(String status, String reaches) {
+        return new Trajectories.Group("g", "G", java.util.List.of(), null, null, null, status, null, java.util.List.of(),
+                reaches, false, java.util.List.of(), null);
+    }
+
+    @Test
+    void slippingBelowATargetTheReferenceKeepsIsBehindAndAReferenceThatMeetsItNowCounts() {
+        // Slipping while the reference keeps meeting the target: behind.
+        assertThat(Trajectories.later(g("SLIPPING", "2026-10"), g("MEETING", "2026-10"))).isTrue();
+        // Not on course while the reference meets it now but slips: still behind.
+        assertThat(Trajectories.later(g("NOT_ON_TREND", null), g("SLIPPING", "2026-10"))).isTrue();
+        // Meeting it while the reference slips, or both slipping: not behind.
+        assertThat(Trajectories.later(g("MEETING", "2026-10"), g("SLIPPING", "2026-10"))).isFalse();
+        assertThat(Trajectories.later(g("SLIPPING", "2026-10"), g("SLIPPING", "2026-10"))).isFalse();
+        // Neither on course: no one is behind on this measure; too few months: no judgement.
+        assertThat(Trajectories.later(g("NOT_ON_TREND", null), g("NOT_ON_TREND", null))).isFalse();
+        assertThat(Trajectories.later(g("NOT_ENOUGH_DATA", null), g("MEETING", "2026-10"))).isFalse();
+        assertThat(org.core20monitor.core.report.Narrative.laterThan(Metric.PIFU_RATE, "the most deprived 20% (Core20)",
+                "SLIPPING", "2026-10", "everyone else", "MEETING", "2026-10", "2027-03")).isEqualTo(
+                "For the most deprived 20% (Core20), the 5% target is met now but, on the current trend, not in March "
+                        + "2027; for everyone else it is already met.");
+    }
+
     @Test
     void noFlagWhenTheMostDeprivedAreNotBehind() {
         Trajectories t = Trajectories.build(Metric.PIFU_RATE, Breakdown.CORE20, QWE, "2026-10", YearMonth.of(2027, 3),

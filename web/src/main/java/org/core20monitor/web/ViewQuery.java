@@ -27,6 +27,8 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
     private static final Pattern PROVIDER = Pattern.compile("[A-Z0-9]{3,5}");
     private static final Pattern SPECIALTY = Pattern.compile("[0-9]{3}");
     private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
+    /** The earliest year a period may name: trajectories reach a year back, and nothing is held before 2019. */
+    private static final int FIRST_YEAR = 1900;
 
     /** A request parameter that cannot be served; its message is the 400 response. */
     public static final class BadParameter extends RuntimeException {
@@ -200,9 +202,11 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
             return latestPeriod;
         }
         try {
-            Periods.parse(period);
+            if (Periods.parse(period).getYear() < FIRST_YEAR) {
+                throw new BadParameter("period must be a month from " + FIRST_YEAR + " on, was '" + shown(period) + "'");
+            }
         } catch (IllegalArgumentException e) {
-            throw new BadParameter(e.getMessage());
+            throw e instanceof BadParameter bad ? bad : new BadParameter(e.getMessage());
         }
         return period;
     }

@@ -163,7 +163,8 @@ class OutlookApiTest {
     void badRequestsAre400sAndOtherIcbsAre403s(Vertx vertx) {
         for (String uri : new String[] {"/api/trajectories?metric=discharge_rate&icb=QWE",
                 "/api/trajectories?metric=pifu_rate&by=postcode", "/api/trajectories?metric=pifu_rate&period=2026-13",
-                "/api/trajectories?icb=QWE", "/api/benchmarks?metric=pifu_rate",
+                "/api/trajectories?icb=QWE", "/api/trajectories?metric=pifu_rate&period=0000-05",
+                "/api/benchmarks?metric=pifu_rate",
                 "/api/benchmarks?metric=pifu_rate&icb=QWE&provider=RJ7", "/api/benchmarks?metric=pifu_rate&icb=QWE&by=sex",
                 "/api/benchmarks?metric=median_wait_weeks&icb=QWE", "/api/benchmarks?metric=pifu_rate&icb=Q"}) {
             HttpResponse<Buffer> response = web.get(uri);

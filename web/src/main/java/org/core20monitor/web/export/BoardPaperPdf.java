@@ -212,7 +212,7 @@ public final class BoardPaperPdf {
             Double latest = g.values().get(g.values().size() - 1);
             h.raw("<tr><th scope=\"row\">" + Html.escape(g.label()) + "</th>");
             h.td(Format.number(latest, m.unit()), "num");
-            h.td(g.slopePerMonth() == null ? "–" : Format.difference(g.slopePerMonth(), m), "num");
+            h.td(g.slopePerMonth() == null ? "–" : String.format(java.util.Locale.UK, "%+.2f", g.slopePerMonth()), "num");
             h.td(g.baselineMean() == null ? "–" : Format.number(g.baselineMean(), m.unit())
                     + (g.baselineLower() == null ? "" : " (" + Format.interval(g.baselineLower(), g.baselineUpper(),
                     m.unit()) + ")"), "num");
