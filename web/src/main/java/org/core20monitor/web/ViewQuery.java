@@ -201,12 +201,14 @@ public record ViewQuery(List<Metric> metrics, String period, Scope scope, List<B
             }
             return latestPeriod;
         }
+        int year;
         try {
-            if (Periods.parse(period).getYear() < FIRST_YEAR) {
-                throw new BadParameter("period must be a month from " + FIRST_YEAR + " on, was '" + shown(period) + "'");
-            }
+            year = Periods.parse(period).getYear();
         } catch (IllegalArgumentException e) {
-            throw e instanceof BadParameter bad ? bad : new BadParameter(e.getMessage());
+            throw new BadParameter(e.getMessage());
+        }
+        if (year < FIRST_YEAR) {
+            throw new BadParameter("period must be a month from " + FIRST_YEAR + " on, was '" + shown(period) + "'");
         }
         return period;
     }
