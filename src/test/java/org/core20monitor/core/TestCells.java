@@ -28,6 +28,7 @@ public final class TestCells implements ViewBuilder.Cells {
 
     private final Map<String, CellSnapshot> cells = new HashMap<>();
     private final Map<Scope, CellSnapshot> live = new HashMap<>();
+    private final Map<String, MetricCounts> counted = new HashMap<>();
 
     public static TestCells of(CellSnapshot... snapshots) {
         TestCells c = new TestCells();
@@ -48,9 +49,19 @@ public final class TestCells implements ViewBuilder.Cells {
         return this;
     }
 
+    /** Counts an event into the cell of a period and scope, under its profile, as the stream job does. */
+    public TestCells count(String period, Scope scope, OutpatientEvent e, EventProfile profile) {
+        counted.computeIfAbsent(key(period, scope), k -> new MetricCounts(LAYOUT.slots()))
+                .add(e, LAYOUT.slotsOf(profile), LAYOUT.slots());
+        return this;
+    }
+
     @Override
     public CellSnapshot cell(String period, Scope scope) {
-        return cells.get(key(period, scope));
+        CellSnapshot cell = cells.get(key(period, scope));
+        MetricCounts c = cell == null ? counted.get(key(period, scope)) : null;
+        return c == null ? cell : new CellSnapshot(period, scope, false, UPDATED_AT, LAYOUT.plusGroups(), c.cells, null,
+                null, null);
     }
 
     @Override

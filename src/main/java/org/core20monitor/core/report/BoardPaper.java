@@ -52,7 +52,8 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
      */
     public static BoardPaper build(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
                                    Breakdowns breakdowns, ClinicalAreas areas, TargetDates targets, PeerGroups peers) {
-        Overview overview = Overview.build(scope, period, trend, cells, breakdowns, areas, targets);
+        Overview.Prospects prospects = Overview.Prospects.of(scope, period, cells, targets, peers);
+        Overview overview = Overview.build(scope, period, trend, cells, breakdowns, areas, prospects);
         List<Section> sections = new ArrayList<>();
         List<Finding> widening = new ArrayList<>();
         List<Finding> signals = new ArrayList<>();
@@ -72,7 +73,7 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
             if (ethnicity != null) {
                 narrative.addAll(Narrative.of(ethnicity, metric, null));
             }
-            List<Trajectories> trajectories = Trajectories.watched(metric, scope, period, targets, cells);
+            List<Trajectories> trajectories = prospects.trajectories().get(metric);
             for (Trajectories t : trajectories) {
                 for (Trajectories.Flag f : t.flags()) {
                     narrative.add(f.text());
@@ -82,9 +83,8 @@ public record BoardPaper(Scope scope, String period, Overview overview, List<Fin
             if (!trajectories.isEmpty()) {
                 narrative.add(trajectories.get(0).groups().get(0).summary());
             }
-            Benchmarks benchmarks = null;
-            if (scope.wholeIcb() && quintiles != null && Benchmarks.supports(metric)) {
-                benchmarks = Benchmarks.build(metric, Breakdown.IMD_QUINTILE, period, scope.icb(), peers, cells);
+            Benchmarks benchmarks = quintiles == null ? null : prospects.benchmarks().get(metric);
+            if (benchmarks != null) {
                 narrative.addAll(benchmarks.statements());
                 Benchmarks.Row vsEngland = benchmarks.rows().get(1);
                 if ("wider".equals(vsEngland.judgement())) {

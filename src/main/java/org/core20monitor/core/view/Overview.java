@@ -11,6 +11,7 @@ import org.core20monitor.core.metric.Breakdowns;
 import org.core20monitor.core.metric.Metric;
 import org.core20monitor.core.metric.TargetDates;
 import org.core20monitor.core.reference.ClinicalAreas;
+import org.core20monitor.core.reference.PeerGroups;
 import org.core20monitor.core.report.Narrative;
 import org.core20monitor.core.stats.Spc;
 
@@ -94,6 +95,35 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
      */
     public static Overview build(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
                                  Breakdowns breakdowns, ClinicalAreas areas, TargetDates targets) {
+        return build(scope, period, trend, cells, breakdowns, areas, Prospects.of(scope, period, cells, targets, null));
+    }
+
+    /**
+     * Each metric's trajectories ({@link Trajectories#watched}) and, for a whole ICB, its deprivation
+     * gap against England's and the peers' (null where the metric's gap has no interval): what the
+     * tiles' outlooks are read from, computed once by a board paper that also shows them in full.
+     */
+    public record Prospects(Map<Metric, List<Trajectories>> trajectories, Map<Metric, Benchmarks> benchmarks) {
+
+        /** @param peers the ICBs' peers for the benchmarks, or null for England alone */
+        public static Prospects of(Scope scope, String period, ViewBuilder.Cells cells, TargetDates targets,
+                                   PeerGroups peers) {
+            Map<Metric, List<Trajectories>> trajectories = new EnumMap<>(Metric.class);
+            Map<Metric, Benchmarks> benchmarks = new EnumMap<>(Metric.class);
+            for (Metric metric : Metric.values()) {
+                trajectories.put(metric, Trajectories.watched(metric, scope, period, targets, cells));
+                if (scope.wholeIcb() && Benchmarks.supports(metric)) {
+                    benchmarks.put(metric, Benchmarks.build(metric, Breakdown.IMD_QUINTILE, period, scope.icb(), peers,
+                            cells));
+                }
+            }
+            return new Prospects(trajectories, benchmarks);
+        }
+    }
+
+    /** The overview with its tiles' outlooks read from {@code prospects}. */
+    public static Overview build(Scope scope, String period, List<String> trend, ViewBuilder.Cells cells,
+                                 Breakdowns breakdowns, ClinicalAreas areas, Prospects prospects) {
         List<Tile> tiles = new ArrayList<>();
         Map<Metric, View> core20Views = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
@@ -103,7 +133,8 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
             View ethnicity = DisclosureControl.view(metric, Breakdown.ETHNICITY_GROUP, period, scope, cells);
             View deprivation = DisclosureControl.view(metric, Breakdown.IMD_QUINTILE, period, scope, cells);
             tiles.add(tile(metric, core20, ethnicity, deprivation, chart)
-                    .withOutlook(outlook(metric, scope, period, deprivation, cells, targets)));
+                    .withOutlook(outlook(metric, deprivation, prospects.trajectories().get(metric),
+                            prospects.benchmarks().get(metric))));
         }
 
         List<PanelRow> panel = new ArrayList<>();
@@ -125,25 +156,19 @@ public record Overview(String period, Scope scope, List<Tile> tiles, List<PanelR
         return new Overview(period, scope, tiles, panel, PANEL_METRICS.stream().map(m -> m.id).toList());
     }
 
-    /** A tile's outlook from the month's published deprivation view and the months before it. */
-    static Outlook outlook(Metric metric, Scope scope, String period, View deprivation, ViewBuilder.Cells cells,
-                           TargetDates targets) {
+    /** A tile's outlook from the month's published deprivation view, trajectories and benchmarks. */
+    static Outlook outlook(Metric metric, View deprivation, List<Trajectories> trajectories, Benchmarks benchmarks) {
         String gap = null;
         String attributable = null;
         if (deprivation != null) {
             gap = Narrative.gapInPatients(deprivation, metric, deprivation.groups().get(0));
             attributable = Narrative.attributable(deprivation, metric);
         }
-        List<Trajectories> trajectories = Trajectories.watched(metric, scope, period, targets, cells);
         // All patients' line is the same in every breakdown.
         String trajectory = trajectories.isEmpty() ? null : trajectories.get(0).groups().get(0).summary();
         List<String> flags = trajectories.stream().flatMap(t -> t.flags().stream()).map(Trajectories.Flag::text)
                 .toList();
-        String england = null;
-        if (scope.wholeIcb() && deprivation != null && Benchmarks.supports(metric)) {
-            england = Benchmarks.build(metric, Breakdown.IMD_QUINTILE, period, scope.icb(), null, cells)
-                    .statements().get(0);
-        }
+        String england = deprivation == null || benchmarks == null ? null : benchmarks.statements().get(0);
         return new Outlook(gap, attributable, trajectory, flags, england);
     }
 

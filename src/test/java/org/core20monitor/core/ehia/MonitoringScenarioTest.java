@@ -4,29 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.core20monitor.core.GeneratedHistory;
+import org.core20monitor.core.TestCells;
 import org.core20monitor.core.event.EventParser;
 import org.core20monitor.core.event.OutpatientEvent;
 import org.core20monitor.core.event.Outcome;
 import org.core20monitor.core.event.ParseResult;
 import org.core20monitor.core.generator.GeneratorConfig;
-import org.core20monitor.core.generator.SyntheticEventGenerator;
 import org.core20monitor.core.metric.Breakdowns;
-import org.core20monitor.core.metric.Enrichment;
 import org.core20monitor.core.metric.EventProfile;
-import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
 import org.core20monitor.core.reference.Deprivation;
 import org.core20monitor.core.reference.ImdEdition;
-import org.core20monitor.core.reference.ImdLookup;
-import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Scope;
-import org.core20monitor.core.view.ViewBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +36,7 @@ class MonitoringScenarioTest {
     private static final Scope ORTHOPAEDICS = new Scope("QWE", null, "110", null);
     private static final long GO_LIVE = Instant.parse("2026-04-01T00:00:00Z").toEpochMilli();
 
-    private static final Map<String, MetricCounts> COUNTS = new HashMap<>();
+    private static final TestCells CELLS = new TestCells();
     private static final Set<String> PERIODS = new TreeSet<>();
     private static int moved;
 
@@ -53,49 +46,29 @@ class MonitoringScenarioTest {
                 Instant.parse("2025-04-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-11-01T00:00:00Z").toEpochMilli(),
                 4000, 0, 0, 6, false);
         EventParser parser = new EventParser();
-        Enrichment enrichment = new Enrichment(ImdLookup.load(ImdEdition.IMD2025));
         java.util.Random random = new java.util.Random(3);
-        Set<String> seen = new HashSet<>();
-        for (String line : SyntheticEventGenerator.history(config)) {
-            if (!(parser.parse(line) instanceof ParseResult.Valid valid) || !seen.add(valid.event().eventId())) {
-                continue;
-            }
-            OutpatientEvent e = valid.event();
-            EventProfile profile = enrichment.profile(e);
+        GeneratedHistory.forEach(config, read -> {
+            OutpatientEvent e = read.event();
+            EventProfile profile = read.profile();
             if (e.specialty().equals("330") && e.eventTimeMillis() >= GO_LIVE && e.attended()
                     && e.outcome() == Outcome.FOLLOW_UP && profile.imdDecile() != null
                     && Deprivation.quintile(profile.imdDecile()) == 5 && random.nextDouble() < 0.2) {
-                e = valid(parser, line.replace("\"outcome\":\"FOLLOW_UP\"", "\"outcome\":\"PIFU\""));
+                e = valid(parser, read.line().replace("\"outcome\":\"FOLLOW_UP\"", "\"outcome\":\"PIFU\""));
                 moved++;
             }
             String period = Periods.monthOf(e.eventTimeMillis());
             PERIODS.add(period);
             for (Scope scope : List.of(DERMATOLOGY, ORTHOPAEDICS)) {
                 if (e.specialty().equals(scope.specialty())) {
-                    COUNTS.computeIfAbsent(period + "|" + scope.id(), k -> new MetricCounts(BREAKDOWNS.slots()))
-                            .add(e, BREAKDOWNS.slotsOf(profile), BREAKDOWNS.slots());
+                    CELLS.count(period, scope, e, profile);
                 }
             }
-        }
+        });
     }
 
     private static OutpatientEvent valid(EventParser parser, String line) {
         return ((ParseResult.Valid) parser.parse(line)).event();
     }
-
-    private static final ViewBuilder.Cells CELLS = new ViewBuilder.Cells() {
-        @Override
-        public CellSnapshot cell(String period, Scope scope) {
-            MetricCounts c = COUNTS.get(period + "|" + scope.id());
-            return c == null ? null : new CellSnapshot(period, scope, false, null, BREAKDOWNS.plusGroups(), c.cells,
-                    null, null, null);
-        }
-
-        @Override
-        public CellSnapshot liveWaits(Scope scope) {
-            return null;
-        }
-    };
 
     private static ServiceChange registered(String name, Scope scope) {
         return new ServiceChange(null, name, scope, "2026-04-01", List.of("pifu_rate"), List.of("imd_quintile"),

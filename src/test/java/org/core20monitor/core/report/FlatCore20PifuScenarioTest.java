@@ -3,34 +3,24 @@ package org.core20monitor.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.core20monitor.core.event.EventParser;
+import org.core20monitor.core.GeneratedHistory;
+import org.core20monitor.core.TestCells;
 import org.core20monitor.core.event.OutpatientEvent;
 import org.core20monitor.core.event.Outcome;
-import org.core20monitor.core.event.ParseResult;
 import org.core20monitor.core.generator.GeneratorConfig;
-import org.core20monitor.core.generator.SyntheticEventGenerator;
 import org.core20monitor.core.metric.Breakdown;
 import org.core20monitor.core.metric.Breakdowns;
-import org.core20monitor.core.metric.Enrichment;
-import org.core20monitor.core.metric.EventProfile;
 import org.core20monitor.core.metric.Metric;
-import org.core20monitor.core.metric.MetricCounts;
 import org.core20monitor.core.metric.Periods;
 import org.core20monitor.core.metric.TargetDates;
 import org.core20monitor.core.reference.ClinicalAreas;
 import org.core20monitor.core.reference.Deprivation;
 import org.core20monitor.core.reference.ImdEdition;
 import org.core20monitor.core.reference.ImdLookup;
-import org.core20monitor.core.view.CellSnapshot;
 import org.core20monitor.core.view.Overview;
 import org.core20monitor.core.view.Scope;
 import org.core20monitor.core.view.Trajectories;
-import org.core20monitor.core.view.ViewBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +35,7 @@ class FlatCore20PifuScenarioTest {
     private static final Breakdowns BREAKDOWNS = Breakdowns.standard();
     private static final Scope QHL = Scope.icb("QHL");
     private static final String OCTOBER = "2026-10";
-    private static final Map<String, MetricCounts> COUNTS = new HashMap<>();
+    private static final TestCells CELLS = new TestCells();
     /** October's attended and PIFU counts of quintiles 1 and 5, counted here from the events themselves. */
     private static final long[] attended = new long[6];
     private static final long[] pifu = new long[6];
@@ -55,19 +45,11 @@ class FlatCore20PifuScenarioTest {
         GeneratorConfig config = new GeneratorConfig(23, List.of("QHL"), ImdEdition.IMD2025,
                 Instant.parse("2025-11-01T00:00:00Z").toEpochMilli(), Instant.parse("2026-11-01T00:00:00Z").toEpochMilli(),
                 4000, 0, 0, 6, false, GeneratorConfig.Scenario.FLAT_CORE20_PIFU);
-        EventParser parser = new EventParser();
         ImdLookup imd = ImdLookup.load(ImdEdition.IMD2025);
-        Enrichment enrichment = new Enrichment(imd);
-        Set<String> seen = new HashSet<>();
-        for (String line : SyntheticEventGenerator.history(config)) {
-            if (!(parser.parse(line) instanceof ParseResult.Valid valid) || !seen.add(valid.event().eventId())) {
-                continue;
-            }
-            OutpatientEvent e = valid.event();
-            EventProfile profile = enrichment.profile(e);
+        GeneratedHistory.forEach(config, read -> {
+            OutpatientEvent e = read.event();
             String period = Periods.monthOf(e.eventTimeMillis());
-            COUNTS.computeIfAbsent(period, k -> new MetricCounts(BREAKDOWNS.slots()))
-                    .add(e, BREAKDOWNS.slotsOf(profile), BREAKDOWNS.slots());
+            CELLS.count(period, QHL, e, read.profile());
             // The hand count reads the LSOA's decile straight from the lookup.
             Integer decile = e.lsoa() == null ? null : imd.decile(e.lsoa());
             if (period.equals(OCTOBER) && decile != null && e.attended()) {
@@ -75,22 +57,8 @@ class FlatCore20PifuScenarioTest {
                 attended[q]++;
                 pifu[q] += e.outcome() == Outcome.PIFU ? 1 : 0;
             }
-        }
+        });
     }
-
-    private static final ViewBuilder.Cells CELLS = new ViewBuilder.Cells() {
-        @Override
-        public CellSnapshot cell(String period, Scope scope) {
-            MetricCounts c = scope.equals(QHL) ? COUNTS.get(period) : null;
-            return c == null ? null : new CellSnapshot(period, scope, false, null, BREAKDOWNS.plusGroups(), c.cells,
-                    null, null, null);
-        }
-
-        @Override
-        public CellSnapshot liveWaits(Scope scope) {
-            return null;
-        }
-    };
 
     @Test
     void theTrajectoryFlagsCore20AsReachingTheTargetLater() {

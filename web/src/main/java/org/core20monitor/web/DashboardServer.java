@@ -319,7 +319,7 @@ public final class DashboardServer extends VerticleBase {
 
     /** Every metric's tile for a scope and month, and the Core20PLUS5 panel. */
     private void overview(RoutingContext ctx) {
-        overviewCells(ctx).onSuccess(in -> ctx.response().putHeader("Content-Type", "application/json")
+        overviewCells(ctx, false).onSuccess(in -> ctx.response().putHeader("Content-Type", "application/json")
                         .end(PublicFigures.overview(in.query().scope(), in.query().period(), in.trend(), in.cells(),
                                 BREAKDOWNS, ClinicalAreas.DEFAULT, targets)))
                 .onFailure(ctx::fail);
@@ -349,7 +349,7 @@ public final class DashboardServer extends VerticleBase {
         store.latestPeriod().map(latest -> ViewQuery.parseBenchmarks(ctx.queryParams(), latest, ClinicalAreas.DEFAULT))
                 .compose(spec -> {
                     SignIn.requireSee(ctx, spec.scope());
-                    return store.cells(benchmarkSources(spec.metric(), spec.period(), spec.scope().icb()))
+                    return store.cells(benchmarkSources(spec.metric(), spec.period(), spec.scope().icb(), true))
                             .map(cells -> PublicFigures.benchmarks(spec.metric(), spec.breakdown(), spec.period(),
                                     spec.scope().icb(), peers, cells));
                 })
@@ -357,11 +357,13 @@ public final class DashboardServer extends VerticleBase {
                 .onFailure(ctx::fail);
     }
 
-    /** The cells an ICB's benchmarks read: its own, England's and its peers', in the month. */
-    private Set<String> benchmarkSources(Metric metric, String period, String icb) {
+    /** The cells an ICB's benchmarks read: its own, England's and (for the full table) its peers', in the month. */
+    private Set<String> benchmarkSources(Metric metric, String period, String icb, boolean withPeers) {
         Set<String> sources = new LinkedHashSet<>();
         List<Scope> areas = new java.util.ArrayList<>(List.of(Scope.icb(icb), Scope.ENGLAND));
-        peers.of(icb).forEach(p -> areas.add(Scope.icb(p)));
+        if (withPeers) {
+            peers.of(icb).forEach(p -> areas.add(Scope.icb(p)));
+        }
         for (Scope area : areas) {
             sources.addAll(new ViewQuery.Spec(metric, period, area, Breakdown.NONE).sources());
         }
@@ -371,7 +373,8 @@ public final class DashboardServer extends VerticleBase {
     /** A scope and month with the months before it and every cell an overview or board paper reads. */
     private record OverviewCells(ViewQuery query, List<String> trend, ViewBuilder.Cells cells) {}
 
-    private Future<OverviewCells> overviewCells(RoutingContext ctx) {
+    /** @param withPeers also the peer ICBs' cells (a board paper's benchmark tables; the tiles need England only) */
+    private Future<OverviewCells> overviewCells(RoutingContext ctx, boolean withPeers) {
         return store.periods().compose(all -> {
             ViewQuery query = ViewQuery.parseOverview(ctx.queryParams(), all.isEmpty() ? null : all.get(all.size() - 1),
                     ClinicalAreas.DEFAULT);
@@ -386,7 +389,7 @@ public final class DashboardServer extends VerticleBase {
                     sources.addAll(new ViewQuery.Spec(metric, query.period(), area, Breakdown.NONE).sources());
                 }
                 if (query.scope().wholeIcb()) {
-                    sources.addAll(benchmarkSources(metric, query.period(), query.scope().icb()));
+                    sources.addAll(benchmarkSources(metric, query.period(), query.scope().icb(), withPeers));
                 }
             }
             return store.cells(sources).map(cells -> new OverviewCells(query, trend, cells));
@@ -410,7 +413,7 @@ public final class DashboardServer extends VerticleBase {
 
     /** The board paper or its data for a scope and month, recorded in the audit log. */
     private void export(RoutingContext ctx, Export format) {
-        Future.all(overviewCells(ctx), store.quality()).compose(all -> {
+        Future.all(overviewCells(ctx, true), store.quality()).compose(all -> {
             OverviewCells in = all.resultAt(0);
             Map<String, String> counters = all.resultAt(1);
             String scopeName = org.core20monitor.core.report.Format.scope(in.query().scope());

@@ -102,6 +102,15 @@ class ExportTest {
         return web.get(uri);
     }
 
+    /** A download that must succeed, kept in target/exports for a reader to open. */
+    private byte[] download(String uri, String file) throws java.io.IOException {
+        HttpResponse<Buffer> response = get(uri);
+        assertThat(response.statusCode()).as(uri).isEqualTo(200);
+        byte[] bytes = response.bodyAsBuffer().getBytes();
+        Files.write(OUT.resolve(file), bytes);
+        return bytes;
+    }
+
     private JsonObject view(Metric metric, String by) {
         return get("/api/views?metric=" + metric.id + "&icb=QWE&period=" + PERIOD + "&by=" + by).bodyAsJsonObject();
     }
@@ -173,10 +182,7 @@ class ExportTest {
 
     @Test
     void boardPaperSaysTheGapInPatientsAndWhereEachGroupIsHeadingAsTheDashboardDoes() throws Exception {
-        HttpResponse<Buffer> response = get("/api/export/board-paper.pdf?icb=QOP&period=" + PERIOD);
-        assertThat(response.statusCode()).isEqualTo(200);
-        byte[] bytes = response.bodyAsBuffer().getBytes();
-        Files.write(OUT.resolve("board-paper-qop.pdf"), bytes);
+        byte[] bytes = download("/api/export/board-paper.pdf?icb=QOP&period=" + PERIOD, "board-paper-qop.pdf");
         JsonObject outlook = get("/api/overview?icb=QOP&period=" + PERIOD).bodyAsJsonObject().getJsonArray("tiles")
                 .getJsonObject(0).getJsonObject("outlook");
         assertThat(outlook.getString("gap_in_patients")).startsWith("In October 2026").contains(" more patients in the "
@@ -201,10 +207,7 @@ class ExportTest {
 
     @Test
     void dataBehindThePaperIsAWorkbookWithASheetPerMetricAndTheApisNumbers() throws Exception {
-        HttpResponse<Buffer> response = get("/api/export/board-paper.xlsx?icb=QWE&period=" + PERIOD);
-        assertThat(response.statusCode()).isEqualTo(200);
-        byte[] bytes = response.bodyAsBuffer().getBytes();
-        Files.write(OUT.resolve("board-paper.xlsx"), bytes);
+        byte[] bytes = download("/api/export/board-paper.xlsx?icb=QWE&period=" + PERIOD, "board-paper.xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> names = new ArrayList<>();
             book.forEach(s -> names.add(s.getSheetName()));
